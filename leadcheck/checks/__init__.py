@@ -1,0 +1,1 @@
+"""Pure checks over one value or one contact: phones, names, addresses."""

@@ -1,0 +1,1 @@
+"""One small function per rule code, grouped by what they look at."""
