@@ -45,7 +45,7 @@ class QuotaUsage:
     exceeded: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class RepSummary:
     """Counts for one rep: customers, valid, invalid, findings per code, 重要程度 pipeline."""
 

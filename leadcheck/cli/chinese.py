@@ -1,0 +1,75 @@
+"""Chinese for click's own words: usage lines, option headings, its error messages.
+
+click (8.x) passes every message through a module-level ``gettext`` alias named ``_``
+(and ``ngettext`` for plurals). Rebinding those aliases in click's modules gives users
+Chinese help and errors without depending on the locale of their machine. A message
+missing from the table stays in English, which is harmless.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+# click's message ids → Chinese. Only messages a leadcheck user can meet are listed.
+_MESSAGES = {
+    "Usage:": "用法：",
+    "Options": "选项",
+    "Commands": "命令",
+    "Positional arguments": "参数",
+    "Show this message and exit.": "显示本帮助并退出。",
+    "Show the version and exit.": "显示版本号并退出。",
+    "%(prog)s, version %(version)s": "%(prog)s 版本 %(version)s",
+    "Error: {message}": "错误：{message}",
+    "Try '{command} {option}' for help.": "运行“{command} {option}”查看帮助。",
+    "Missing argument": "缺少参数",
+    "Missing option": "缺少选项",
+    "Missing parameter": "缺少参数",
+    "Missing command.": "缺少命令。",
+    "Missing parameter: {param_name}": "缺少参数：{param_name}",
+    "Missing {param_type}": "缺少{param_type}",
+    "No such command {name!r}.": "没有名为 {name!r} 的命令。",
+    "No such option {name!r}.": "没有 {name!r} 这个选项。",
+    "Option {name!r} does not take a value.": "选项 {name!r} 不接受取值。",
+    "Invalid value for {param_hint}: {message}": "{param_hint} 的取值无效：{message}",
+    "Invalid value: {message}": "取值无效：{message}",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} 不存在。",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} 是文件夹，不是文件。",
+    "{name} {filename!r} is a file.": "{name} {filename!r} 是文件，不是文件夹。",
+    "{name} {filename!r} is not readable.": "{name} {filename!r} 无法读取。",
+    "{name} {filename!r} is not writable.": "{name} {filename!r} 无法写入。",
+    "file": "文件",
+    "directory": "文件夹",
+    "path": "路径",
+    "default: {default}": "默认：{default}",
+    "Aborted!": "已中止。",
+    "Choose from:\n\t{choices}": "可选：\n\t{choices}",
+    "{value!r} is not a valid {number_type}.": "{value!r} 不是有效的{number_type}。",
+    "{value!r} is not one of {choices}.": "{value!r} 不在可选项 {choices} 中。",
+    "{value!r} is not one of {choices}": "{value!r} 不在可选项 {choices} 中",
+    "Got unexpected extra argument ({args})": "多余的参数（{args}）",
+    "Got unexpected extra arguments ({args})": "多余的参数（{args}）",
+    "Option {name!r} requires an argument.": "选项 {name!r} 需要一个取值。",
+    "Option {name!r} requires {nargs} arguments.": "选项 {name!r} 需要 {nargs} 个取值。",
+    "Did you mean {possibility}?": "您是不是要输入 {possibility}？",
+    "(Possible options: {possibilities})": "（可能的选项：{possibilities}）",
+}
+
+_CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types", "termui", "utils")
+
+
+def _translate(message: str) -> str:
+    return _MESSAGES.get(message, message)
+
+
+def _translate_plural(singular: str, plural: str, count: int) -> str:
+    return _translate(singular if count == 1 else plural)
+
+
+def install() -> None:
+    """Rebind click's gettext aliases so its own messages come out in Chinese."""
+    for name in _CLICK_MODULES:
+        module = importlib.import_module(f"click.{name}")
+        if hasattr(module, "_"):
+            module._ = _translate
+        if hasattr(module, "ngettext"):
+            module.ngettext = _translate_plural

@@ -1,0 +1,149 @@
+"""The engine: rows in, one findings table out, with verdicts, quotas and per-rep counts.
+
+No file, Excel or CLI code is imported here, so the engine runs anywhere plain Python
+runs (including Pyodide). ``row`` is the 1-based Excel row throughout.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Iterable, Sequence
+
+from leadcheck.model.codes import CODES
+from leadcheck.model.columns import ColumnMap
+from leadcheck.model.config import DEFAULT_CONFIG, RuleConfig
+from leadcheck.model.findings import Finding
+from leadcheck.model.result import Q_DEPT, Q_NAME, CustomerVerdict, RepSummary, Result
+from leadcheck.records import Customer, read_customer
+from leadcheck.rules.contacts import CONTACT_RULES
+from leadcheck.rules.context import RuleContext
+from leadcheck.rules.customer import CUSTOMER_RULES, canonical_importance
+from leadcheck.rules.departments import DEPARTMENT_RULES, EXCEPTION, department_outcome
+from leadcheck.rules.duplicates import find_duplicates
+from leadcheck.rules.quotas import Competitor, RepQuotas, allocate
+from leadcheck.values import parse_date
+
+ROW_RULES = (*CUSTOMER_RULES, *CONTACT_RULES, *DEPARTMENT_RULES)
+
+# Shown in summaries for rows whose 业务员 cell is blank.
+UNNAMED_REP = "（未填业务员）"
+
+
+class MissingColumnsError(ValueError):
+    """The sheet lacks required headers; ``missing`` lists them in template order."""
+
+    def __init__(self, missing: list[str]) -> None:
+        self.missing = missing
+        super().__init__("缺少必需的列：" + "、".join(missing))
+
+
+def validate_rows(
+    headers: Sequence[object],
+    rows: Iterable[tuple[int, Sequence[object]]],
+    config: RuleConfig = DEFAULT_CONFIG,
+    today: date | None = None,
+) -> Result:
+    """Check every row against the standard and return the findings with the verdicts.
+
+    ``rows`` yields (row, values) in input order, which is the quota tie-break after
+    拜访日期. Raises ``MissingColumnsError`` when a required header is absent or the sheet
+    has no contact columns at all.
+    """
+    columns = ColumnMap.from_headers(list(headers))
+    _require_columns(columns, config)
+    context = RuleContext(config, today or date.today())
+
+    # Step 1: read every row once and run the per-row rules.
+    customers: list[Customer] = []
+    findings: dict[int, list[Finding]] = {}
+    for row, values in rows:
+        customer = read_customer(row, values, columns, config)
+        customers.append(customer)
+        findings[row] = [finding for rule in ROW_RULES for finding in rule(customer, context)]
+    for finding in find_duplicates(customers):
+        findings[finding.row].append(finding)
+
+    # Step 2: the quotas, over eligible customers of each rep in input order.
+    quotas, quota_findings = _apply_quotas(customers, findings, context)
+    for finding in quota_findings:
+        findings[finding.row].append(finding)
+
+    table = [finding for customer in customers for finding in findings[customer.row]]
+    verdicts = [_verdict(customer, findings[customer.row], context) for customer in customers]
+    return Result(columns, table, verdicts, quotas, summarize(verdicts, table))
+
+
+def _require_columns(columns: ColumnMap, config: RuleConfig) -> None:
+    missing = columns.missing(config.required_fields)
+    if not columns.contacts:
+        missing.append("联系人1-姓名 等联系人列")
+    if missing:
+        raise MissingColumnsError(missing)
+
+
+def _apply_quotas(customers: list[Customer], findings: dict[int, list[Finding]], context: RuleContext):
+    reps: dict[str, RepQuotas] = {}
+    for order, customer in enumerate(customers):
+        row_findings = findings[customer.row]
+        if any(finding.is_error for finding in row_findings):
+            continue
+        rep = customer.value("业务员")
+        quotas = reps.setdefault(rep, RepQuotas(rep))
+        quotas.eligible += 1
+        visit_date = parse_date(customer.raw.get("拜访日期") or customer.value("拜访日期"))
+
+        if department_outcome(customer, context) == EXCEPTION:
+            quotas.competitors[Q_DEPT].append(
+                Competitor(customer.row, order, visit_date, "备注", customer.value("备注"))
+            )
+        placeholder = next((item for item in row_findings if item.code == "placeholder-name"), None)
+        if placeholder is not None:
+            quotas.competitors[Q_NAME].append(
+                Competitor(customer.row, order, visit_date, placeholder.column, placeholder.value)
+            )
+
+    usages, quota_findings = [], []
+    for quotas in reps.values():
+        rep_usages, rep_findings = allocate(quotas, context.config)
+        usages.extend(rep_usages)
+        quota_findings.extend(rep_findings)
+    return usages, quota_findings
+
+
+def _verdict(customer: Customer, row_findings: list[Finding], context: RuleContext) -> CustomerVerdict:
+    return CustomerVerdict(
+        row=customer.row,
+        rep=customer.value("业务员"),
+        unit=customer.value("单位名称"),
+        valid=not any(finding.is_error for finding in row_findings),
+        visit_date=parse_date(customer.raw.get("拜访日期") or customer.value("拜访日期")),
+        importance=canonical_importance(customer.value("重要程度"), context),
+    )
+
+
+def summarize(verdicts: list[CustomerVerdict], findings: list[Finding]) -> list[RepSummary]:
+    """Count customers, valid, invalid, findings per code and the 重要程度 pipeline per rep."""
+    rep_of_row = {verdict.row: verdict.rep for verdict in verdicts}
+    codes: dict[str, Counter[str]] = {}
+    for finding in findings:
+        codes.setdefault(rep_of_row[finding.row], Counter())[finding.code] += 1
+
+    summaries: dict[str, RepSummary] = {}
+    for verdict in verdicts:
+        summary = summaries.get(verdict.rep)
+        if summary is None:
+            summary = RepSummary(verdict.rep, 0, 0, 0, {}, {})
+            summaries[verdict.rep] = summary
+        summary.customers += 1
+        if verdict.valid:
+            summary.valid += 1
+        else:
+            summary.invalid += 1
+        category = verdict.importance or "未填"
+        summary.pipeline[category] = summary.pipeline.get(category, 0) + 1
+
+    for rep, summary in summaries.items():
+        counts = codes.get(rep, Counter())
+        summary.codes.update({code: counts[code] for code in CODES if counts[code]})
+    return list(summaries.values())
