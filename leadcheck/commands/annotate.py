@@ -1,0 +1,101 @@
+"""The annotated copy that ``leadcheck validate`` writes beside the input.
+
+The copy is the input workbook with what 校验整表 shows in Excel: flagged cells, notes, the
+校验结果 column and the 校验汇总 sheet, drawn by the same ``show_result`` through the file
+back end. The source is only read. The target appears in one ``os.replace`` of a finished
+temporary file from the target's own folder, so a crash never leaves half a workbook.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import openpyxl
+
+from leadcheck.commands.validate import show_result
+from leadcheck.model.config import DEFAULT_CONFIG, RuleConfig
+from leadcheck.model.result import Result
+from leadcheck.sheets.filebook import FileBook
+from leadcheck.sheets.package import restore_package_parts
+from leadcheck.sheets.reader import SheetData
+
+# Infix of the default target name: 客户线索.xlsx → 客户线索.校验.xlsx.
+TARGET_INFIX = ".校验"
+
+MACRO_SUFFIX = ".xlsm"
+WORKBOOK_SUFFIXES = (".xlsx", MACRO_SUFFIX)
+
+
+class AnnotationError(ValueError):
+    """A target that cannot be written; ``str(error)`` is one Chinese sentence with the fix."""
+
+
+def default_target(source: Path) -> Path:
+    """Return ``<name>.校验.xlsm`` for an .xlsm source and ``<name>.校验.xlsx`` for any other."""
+    source = Path(source)
+    suffix = MACRO_SUFFIX if source.suffix.lower() == MACRO_SUFFIX else ".xlsx"
+    return source.with_name(source.stem + TARGET_INFIX + suffix)
+
+
+def write_annotated_copy(
+    source: Path, target: Path, sheet_data: SheetData, result: Result, config: RuleConfig = DEFAULT_CONFIG
+) -> Path:
+    """Write the annotated copy of ``source`` to ``target`` and return ``target``.
+
+    A .csv source becomes a new workbook holding the rows of ``sheet_data``. An .xlsm
+    copy keeps ``xl/vbaProject.bin`` and the ribbon parts byte for byte. Raises
+    ``AnnotationError`` when ``target`` is the source or has an extension Excel would
+    refuse for this content. It does not check that ``result`` was computed from
+    ``sheet_data``.
+    """
+    source, target = Path(source), Path(target)
+    _check_target(source, target)
+    keep_macros = source.suffix.lower() == MACRO_SUFFIX and target.suffix.lower() == MACRO_SUFFIX
+
+    # Load the source (or build a workbook from the CSV rows) and draw the marks.
+    if source.suffix.lower() == ".csv":
+        book = FileBook(_workbook_from_rows(sheet_data))
+    else:
+        book = FileBook(openpyxl.load_workbook(source, keep_vba=keep_macros, rich_text=True))
+    book.clear_validation(sheet_data.sheet_name)
+    show_result(book, sheet_data, result, config, str(source))
+
+    # Save next to the target, restore the macro parts, then move into place in one step.
+    handle, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".~", suffix=target.suffix)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        book.save(temp)
+        if keep_macros:
+            restore_package_parts(source, temp)
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _check_target(source: Path, target: Path) -> None:
+    if target.exists() and source.exists() and os.path.samefile(source, target):
+        raise AnnotationError(f"输出文件“{target.name}”就是输入文件：校验从不改写原文件，请另选输出文件名。")
+    suffix = target.suffix.lower()
+    if suffix not in WORKBOOK_SUFFIXES:
+        raise AnnotationError(f"输出文件“{target.name}”的扩展名不是 .xlsx 或 .xlsm：请改用其中之一。")
+    if suffix == MACRO_SUFFIX and source.suffix.lower() != MACRO_SUFFIX:
+        raise AnnotationError(
+            f"输入“{source.name}”不含宏，输出却是 .xlsm 文件“{target.name}”：Excel 会拒绝打开，请改用 .xlsx。"
+        )
+
+
+def _workbook_from_rows(sheet_data: SheetData) -> openpyxl.Workbook:
+    workbook = openpyxl.Workbook()
+    worksheet = workbook.active
+    worksheet.title = sheet_data.sheet_name
+    for column, header in enumerate(sheet_data.headers, start=1):
+        worksheet.cell(sheet_data.header_row, column, header)
+    for row, values in sheet_data.rows:
+        for column, value in enumerate(values, start=1):
+            worksheet.cell(row, column, value)
+    return workbook

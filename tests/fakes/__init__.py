@@ -1,0 +1,1 @@
+"""Test doubles; each module says plainly what it fakes."""
