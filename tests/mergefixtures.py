@@ -10,7 +10,9 @@ import random
 import sys
 import time
 from dataclasses import dataclass
+from datetime import date, datetime
 from itertools import combinations
+from pathlib import Path
 
 # (province, city) of the generated units; cities share trade names on purpose.
 CITIES = (
@@ -188,3 +190,131 @@ def _benchmark(count: int = 20_000) -> None:
 
 if __name__ == "__main__":
     _benchmark(int(sys.argv[1]) if len(sys.argv) > 1 else 20_000)
+
+
+# ---------------------------------------------------------------------------------------
+# Lead sheets for merge tests. The public golden file holds reps 张伟 (rows 2-30) and 李娜
+# (rows 31-42); the two generated sheets add 王芳 and 赵强 with planted duplicates.
+
+GOLDEN = Path("/work/shared/cases/leads-public.xlsx")
+
+# The run date of every merge test, after every 拜访日期 below and in the golden file.
+TODAY = date(2026, 12, 1)
+
+# Planted rows: (rep, 拜访日期, 单位名称, placeholder contact, shared mobile or None).
+REORDERED_ROWS = (
+    ("王芳", date(2026, 11, 8), "杭州城建设计研究院", False, None),          # golden row 2
+    ("王芳", date(2026, 11, 12), "杭州市东方设计研究院（有限公司）", False, None),  # golden row 31
+    ("王芳", date(2026, 11, 3), "杭州市恒达信息技术有限公司", False, None),
+    ("王芳", date(2026, 11, 5), "杭州恒达信息技术有限责任公司", False, None),  # row above
+    ("王芳", date(2026, 11, 6), "杭州市富鑫网络科技有限公司", True, None),
+    ("王芳", date(2026, 11, 4), "杭州市第一建筑工程有限公司", False, None),
+    ("王芳", date(2026, 11, 4), "杭州市光明科技有限公司", False, None),
+    ("王芳", date(2026, 11, 7), "杭州市云帆软件有限公司", False, "13800001111"),
+    ("王芳", date(2026, 11, 7), "杭州交通院", False, None),                  # golden row 4, review
+)
+OLDER_LAYOUT_ROWS = (
+    ("赵强", date(2026, 11, 6), "杭州市富辰网络科技有限公司", False, None),
+    ("赵强", date(2026, 11, 6), "杭州市第二建筑工程有限公司", False, None),
+    ("赵强", date(2026, 11, 6), "杭州市东海科技有限公司", False, None),
+    ("赵强", date(2026, 11, 6), "杭州市星河数据服务有限公司", False, "13800001111"),
+    ("赵强", date(2026, 11, 9), "浙江省杭州市规划设计研究院", False, None),   # golden row 3
+    ("王芳", date(2026, 11, 2), "杭州市锦程环境科技有限公司", True, None),
+    ("王芳", date(2026, 11, 9), "杭州市明远工程咨询有限公司", False, None),
+)
+
+# Older template: no 单位类型 or 备注, two contact blocks, marked headers, a title row.
+OLDER_TITLE = "2026年11月客户登记表（旧版模板）"
+OLDER_EXTRA_HEADER = "客户来源"
+
+
+def golden_template_row() -> dict[str, object]:
+    """Return golden row 2 (a valid customer) as {header: value}."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(GOLDEN, read_only=True)
+    rows = list(workbook["客户登记"].iter_rows(min_row=1, max_row=2, values_only=True))
+    workbook.close()
+    return dict(zip(rows[0], rows[1]))
+
+
+def planted_row(base: dict[str, object], spec: tuple, serial: int) -> dict[str, object]:
+    """Fill the valid template row with one planted customer; phones unique per ``serial``."""
+    rep, visit, unit, placeholder, shared_mobile = spec
+    row = dict(base)
+    visit_time = datetime(visit.year, visit.month, visit.day)
+    row.update({
+        "业务员": rep, "拜访日期": visit_time, "单位名称": unit,
+        "单位类型": "其他企业", "地址": f"浙江省杭州市西湖区天目山路{serial}号",
+        "联系人1-电话": f"0571-8800{serial:04d}", "联系人2-电话": shared_mobile or f"1390000{serial:04d}",
+        "联系人1-沟通时间": visit_time, "联系人2-沟通时间": visit_time,
+    })
+    if placeholder:
+        row["联系人2-姓名"] = "林科长"
+    return row
+
+
+def write_reordered_sheet(path: Path) -> Path:
+    """Write 王芳's sheet with the template columns in reverse order."""
+    import openpyxl
+
+    base = golden_template_row()
+    headers = list(reversed(list(base)))
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "客户登记"
+    sheet.append(headers)
+    for serial, spec in enumerate(REORDERED_ROWS, start=100):
+        row = planted_row(base, spec, serial)
+        sheet.append([row[header] for header in headers])
+    workbook.save(path)
+    return path
+
+
+def older_header(header: str) -> str:
+    """Write a header as the older template did: 联系人1 姓名, required ones marked *."""
+    if header.startswith("联系人"):
+        return header.replace("-", " ")
+    return header + "*" if header in ("业务员", "单位名称", "地址") else header
+
+
+def write_older_layout_sheet(path: Path) -> Path:
+    """Write a sheet in the older layout, with a title row and an extra column."""
+    import openpyxl
+
+    base = golden_template_row()
+    dropped = ("单位类型", "备注")
+    headers = [
+        header for header in base
+        if header not in dropped and not str(header).startswith("联系人3")
+    ]
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "客户登记"
+    sheet.append([OLDER_TITLE])
+    sheet.append([older_header(header) for header in headers] + [OLDER_EXTRA_HEADER])
+    for serial, spec in enumerate(OLDER_LAYOUT_ROWS, start=200):
+        row = planted_row(base, spec, serial)
+        sheet.append([row[header] for header in headers] + ["展会"])
+    workbook.save(path)
+    return path
+
+
+def merge_inputs(folder: Path) -> list[Path]:
+    """Copy the golden file and write the two generated sheets into ``folder``, in merge order."""
+    import shutil
+
+    golden = folder / "a-张伟李娜.xlsx"
+    shutil.copyfile(GOLDEN, golden)
+    return [
+        golden,
+        write_reordered_sheet(folder / "b-王芳-11月第3周.xlsx"),
+        write_older_layout_sheet(folder / "c-赵强-旧模板.xlsx"),
+    ]
+
+
+def data_row_count(path: Path) -> int:
+    """Count the data rows of an input as the reader sees them."""
+    from leadcheck.sheets.reader import read_lead_sheet
+
+    return len(read_lead_sheet(path).rows)
