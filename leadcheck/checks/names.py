@@ -13,12 +13,12 @@ and departments recur on many rows of one sheet.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from leadcheck.checks.surnames import COMPOUND_SURNAMES, SINGLE_SURNAMES, surname_length
 from leadcheck.model.config import DEFAULT_CONFIG, RuleConfig
-from leadcheck.values import is_blank
 
 # Separators between two people in one 姓名 cell, after NFKC (，；／ are half-width by
 # then). A line break counts too, because Alt+Enter in a cell separates two names.
@@ -32,11 +32,18 @@ _NAME_LENGTHS = range(2, 5)
 _BRACKETED = re.compile(r"\([^()]*\)|【[^【】]*】|\[[^\[\]]*\]|〔[^〔〕]*〕")
 _TRAILING_BRACKETED = re.compile(r"(?:\([^()]*\)|【[^【】]*】|\[[^\[\]]*\]|〔[^〔〕]*〕)+$")
 _BRACKET_MARKS = re.compile(r"[()【】\[\]〔〕]")
-_WHITESPACE = re.compile(r"\s+")
-_TRAILING_PUNCTUATION = re.compile(r"[。.,;、]+$")
+_OPENING_BRACKET = re.compile(r"[(【\[〔]")
+_CLOSING_BRACKETS = frozenset(")】]〕")
+_NEEDS_CLEANING = re.compile(r"[\s(【\[〔]")
+_TRAILING_PUNCTUATION = "。.,;、"
+
+# Characters without which a cell cannot name two people; most names have none of them,
+# so the split is skipped for them. (Character-class regexes are faster here than set
+# operations, which build a string object for every character.)
+_SPLIT_MARK = re.compile(r"[、/,;\n和及与]")
 
 # Titles and forms of address besides the configured head titles. They make "王秘书" or
-# "刘老师" a placeholder; they say nothing about who is a head.
+# "刘老师" a placeholder, but they do not make a contact a head.
 _EXTRA_TITLES = (
     "工程师", "高级工程师", "高工", "总师", "老总", "老师", "先生", "女士", "小姐", "太太",
     "夫人", "师傅", "老板", "同志", "秘书", "文秘", "助理", "科员", "专员", "干事", "职员",
@@ -63,6 +70,8 @@ _DEPARTMENT_ENDINGS = ("中心", "室", "科", "部", "处", "办", "馆", "组"
 _CJK_OR_LATIN = r"[\u3400-\u9fffA-Za-z]"
 
 # Stand-ins for a missing surname or unit name: 某, 某某, XX, ××, **, ○○.
+_STAND_IN_MARKS = "某Xx×*○"
+_STAND_IN_MARK = re.compile(f"[{_STAND_IN_MARKS}]")
 _STAND_IN = r"(?:某{1,2}|(?<![A-Za-z])[Xx×*○]{2,3}(?![A-Za-z])|[Xx×*○]{1,3}$)"
 _UNIT_STAND_IN = re.compile(r"某|(?<![A-Za-z])[Xx×*○]{2,}(?![A-Za-z])")
 
@@ -82,15 +91,18 @@ REASON_FILLER = "含有“{word}”之类的占位词"
 REASON_FILLER_ONLY = "只是占位词，不是单位名称"
 
 # Salutation endings that imply a gender, as the standard lists them.
-_GENDER_ENDINGS = (("先生", "男"), ("女士", "女"), ("小姐", "女"), ("太太", "女"))
+_GENDER_BY_ENDING = {"先生": "男", "女士": "女", "小姐": "女", "太太": "女"}
 
 _CACHE_SIZE = 8192
 
 
-def _alternation(words: object) -> str:
-    """Return a regex alternation of ``words``, longest first so that 副院长 beats 院长."""
+def _alternation(words: Iterable[str]) -> str:
+    """Return a regex alternation of ``words``, longest first so that 副院长 beats 院长.
+
+    No words give a pattern that never matches, so an emptied list matches nothing.
+    """
     unique = sorted({word for word in words if word}, key=len, reverse=True)
-    return "|".join(re.escape(word) for word in unique)
+    return "|".join(re.escape(word) for word in unique) or r"(?!)"
 
 
 @dataclass(frozen=True, eq=False)
@@ -99,13 +111,17 @@ class _Tables:
 
     after_surname: re.Pattern[str]
     bare: re.Pattern[str]
+    placeholder_suffixes: Mapping[str, tuple[str, ...]]
     head_titles: tuple[str, ...]
     non_head_titles: tuple[str, ...]
     department_aliases: tuple[tuple[str, str], ...]
     unit_suffixes: tuple[str, ...]
     yuan_suffixes: tuple[str, ...]
     fillers: frozenset[str]
-    inside_filler: re.Pattern[str] | None
+    inside_filler_start: re.Pattern[str]
+    inside_filler: re.Pattern[str]
+    design_institute_type: str
+    design_institute_markers: tuple[str, ...]
     min_length: int
 
 
@@ -128,44 +144,68 @@ def _build_tables(config: RuleConfig) -> _Tables:
     )
     bare = rf"{_STAND_IN}|(?:{known})|{department}{title_run}|(?:{stems})?{title_run}"
 
+    # A placeholder ends in a title, a department, a short form or a stand-in, so a name
+    # ending in any other character needs no regex.
+    endings_words = (*config.head_titles, *config.non_head_titles, *_EXTRA_TITLES, *aliases,
+                     *config.qualifying_departments, *_DEPARTMENT_ENDINGS)
+    placeholder_suffixes: dict[str, tuple[str, ...]] = {}
+    for word in {word.casefold() for word in endings_words if word} | set(_SHORT_FORMS + _STAND_IN_MARKS):
+        placeholder_suffixes[word[-1]] = (*placeholder_suffixes.get(word[-1], ()), word)
+
     department_aliases = sorted(
         ((alias.casefold(), key) for key, names in config.qualifying_departments.items()
          for alias in (key, *names)),
         key=lambda pair: len(pair[0]),
         reverse=True,
     )
-    inside_filler = _inside_filler_pattern(config.filler_words)
+    inside_fillers = tuple(
+        word.casefold() for word in config.filler_words if _counts_inside_names(word)
+    )
     return _Tables(
         after_surname=re.compile(after_surname, re.IGNORECASE),
         bare=re.compile(bare, re.IGNORECASE),
+        placeholder_suffixes=placeholder_suffixes,
         head_titles=tuple(config.head_titles),
         non_head_titles=tuple(sorted(config.non_head_titles, key=len, reverse=True)),
         department_aliases=tuple(department_aliases),
         unit_suffixes=tuple(config.unit_suffixes),
         yuan_suffixes=tuple(suffix for suffix in config.unit_suffixes if suffix.endswith("院")),
         fillers=frozenset(word.casefold() for word in config.filler_words),
-        inside_filler=inside_filler,
+        inside_filler_start=_first_characters_pattern(inside_fillers),
+        inside_filler=_inside_filler_pattern(inside_fillers),
+        design_institute_type=config.design_institute_type,
+        design_institute_markers=tuple(config.design_institute_markers),
         min_length=config.unit_name_min_length,
     )
 
 
-def _inside_filler_pattern(filler_words: tuple[str, ...]) -> re.Pattern[str] | None:
-    """Compile the filler words that betray a stand-in even inside a longer unit name.
+def _counts_inside_names(filler_word: str) -> bool:
+    """Tell whether a filler word betrays a stand-in even inside a longer unit name.
 
-    One-character fillers (无, -, /) are left out because 无锡 is a city and hyphens occur
-    in real names. Latin fillers must stand apart from other letters (EXXON is no "xx").
+    One-character fillers (无, -, /) do not, because 无锡 is a city and hyphens occur in
+    real names; 不详, 待定, xx and ? do.
     """
+    return len(filler_word) >= 2 or not (filler_word.isalnum() or filler_word in "-/")
+
+
+def _first_characters_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Compile a character class of the words' first characters, a cheap pre-test."""
+    characters = "".join(sorted({re.escape(word[0]) for word in words if word}))
+    return re.compile(f"[{characters}]" if characters else r"(?!)", re.IGNORECASE)
+
+
+def _inside_filler_pattern(inside_fillers: tuple[str, ...]) -> re.Pattern[str]:
+    """Compile the inside fillers; Latin ones must stand apart from letters (EXXON is no xx)."""
     alternatives = []
-    for word in sorted(filler_words, key=len, reverse=True):
-        if len(word) < 2 and (word.isalnum() or word in "-/"):
-            continue
+    for word in sorted(inside_fillers, key=len, reverse=True):
         pattern = re.escape(word)
         if word[0].isascii() and word[0].isalpha():
             pattern = "(?<![A-Za-z])" + pattern
         if word[-1].isascii() and word[-1].isalpha():
             pattern += "(?![A-Za-z])"
         alternatives.append(pattern)
-    return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+    # An empty alternation would match everywhere, so no fillers compile to a never-match.
+    return re.compile("|".join(alternatives) or r"(?!)", re.IGNORECASE)
 
 
 # Compiled tables by config identity. Each entry keeps its config alive, so an id is
@@ -175,22 +215,39 @@ _TABLES_LIMIT = 16
 
 
 def _tables(config: RuleConfig) -> _Tables:
+    last = _TABLES.get(0)
+    if last is not None and last[0] is config:
+        return last[1]
     entry = _TABLES.get(id(config))
-    if entry is not None and entry[0] is config:
-        return entry[1]
-    if len(_TABLES) >= _TABLES_LIMIT:
-        _TABLES.clear()
-    tables = _build_tables(config)
-    _TABLES[id(config)] = (config, tables)
-    return tables
+    if entry is None or entry[0] is not config:
+        if len(_TABLES) >= _TABLES_LIMIT:
+            _TABLES.clear()
+        tables = _build_tables(config)
+        _TABLES[id(config)] = (config, tables)
+    # Key 0 (never an object id) is the entry used last, the common case in a run.
+    _TABLES[0] = _TABLES[id(config)]
+    return _TABLES[0][1]
 
 
 def _compact(text: str) -> str:
-    return _WHITESPACE.sub("", text)
+    """Return ``text`` without whitespace."""
+    if " " in text or "\n" in text or "\t" in text:
+        return "".join(text.split())
+    return text
 
 
-def _starts_with_surname(text: str) -> bool:
-    return text[:2] in COMPOUND_SURNAMES or text[:1] in SINGLE_SURNAMES
+def _without_brackets(text: str) -> str:
+    """Return ``text`` without its bracketed notes."""
+    if not _OPENING_BRACKET.search(text):
+        return text
+    return _BRACKETED.sub("", text)
+
+
+def _without_trailing_note(text: str) -> str:
+    """Return ``text`` without a bracketed note at its end."""
+    if not text or text[-1] not in _CLOSING_BRACKETS:
+        return text
+    return _TRAILING_BRACKETED.sub("", text)
 
 
 # --- People in one 姓名 cell -----------------------------------------------------------
@@ -204,13 +261,15 @@ def split_people(name: str, config: RuleConfig = DEFAULT_CONFIG) -> tuple[str, .
     but not "王和平"). Text inside brackets is ignored. A part that is only a title or a
     department ("陈建国、主任") is not a person. The parts are returned as written.
     """
+    if not _SPLIT_MARK.search(name):
+        return None
     return _split_people(name, _tables(config))
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def _split_people(name: str, tables: _Tables) -> tuple[str, ...] | None:
     people: list[str] = []
-    for part in _PEOPLE_SEPARATOR.split(_BRACKETED.sub("", name)):
+    for part in _PEOPLE_SEPARATOR.split(_without_brackets(name)):
         part = part.strip()
         if _names_a_person(part, tables):
             people.extend(_split_on_connectors(part))
@@ -240,7 +299,7 @@ def _segment_names(text: str, start: int) -> list[str] | None:
         if end > len(text):
             return None
         piece = text[start:end]
-        if not _starts_with_surname(piece):
+        if not surname_length(piece):
             continue
         if end == len(text):
             return [piece]
@@ -258,28 +317,37 @@ def _segment_names(text: str, start: int) -> list[str] | None:
 def is_placeholder_name(name: str, config: RuleConfig = DEFAULT_CONFIG) -> bool:
     """Tell whether 姓名 is a surname with a title instead of a full name.
 
-    Placeholders: a surname (single or compound) followed by a title, a department, a
-    department and a title, or a form of address ("王主任", "李 档案室 科长", "欧阳工",
-    "刘老师", "林小姐"); a surname with 某 or XX ("王某"); 老 or 小 before a surname
-    ("老王"); or a title or department with no name at all ("主任").
+    A placeholder is a surname (single or compound) followed only by a title, a
+    department, a department and a title, or a form of address ("王主任", "李 档案室 科长",
+    "欧阳工", "刘老师", "林小姐"). A surname with 某 or XX ("王某"), 老 or 小 before a
+    surname ("老王"), and a title or department with no name at all ("主任") are
+    placeholders too.
 
     Everything after the surname must be such words, so a given name that merely starts
     like a title stays a real name: 张工程 is 张 + 工程, and 工程 is not a title. Known
     limit: a rare four-character name whose given name ends like a department (王建国科)
     reads as a placeholder. A bracketed note is ignored ("陈建国(主任)" is a full name).
     """
-    return _is_placeholder_name(name, _tables(config))
+    tables = _tables(config)
+
+    # Fast path for the common case: a plain real name that ends in no title character.
+    if name and name[0] not in "老小" and not _may_end_placeholder(name.casefold(), tables):
+        if not _NEEDS_CLEANING.search(name):
+            return False
+    return _is_placeholder_name(name, tables)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def _is_placeholder_name(name: str, tables: _Tables) -> bool:
     compact = _compact(name)
-    text = _BRACKETED.sub("", compact)
+    text = _without_brackets(compact)
 
     # "王(主任)": the note is the title, so read the name with the brackets dropped.
     if surname_length(text) == len(text) and text:
         text = _BRACKET_MARKS.sub("", compact)
     if not text:
+        return False
+    if text[0] not in "老小" and not _may_end_placeholder(text.casefold(), tables):
         return False
 
     if tables.bare.fullmatch(text):
@@ -296,17 +364,20 @@ def _is_placeholder_name(name: str, tables: _Tables) -> bool:
     return False
 
 
+def _may_end_placeholder(folded: str, tables: _Tables) -> bool:
+    # Cheap tests before the regexes: most real names end in no title character at all.
+    suffixes = tables.placeholder_suffixes.get(folded[-1])
+    return suffixes is not None and folded.endswith(suffixes)
+
+
 def implied_gender(text: str) -> str | None:
     """Return 男 or 女 when a 称呼 or 姓名 ends in 先生 or in 女士, 小姐, 太太; else ``None``.
 
     A trailing bracketed note is ignored ("王先生(信息中心)" → 男). Other forms of address
     (老师, 总) imply no gender.
     """
-    text = _TRAILING_BRACKETED.sub("", _compact(text))
-    for ending, gender in _GENDER_ENDINGS:
-        if text.endswith(ending):
-            return gender
-    return None
+    text = _without_trailing_note(text).rstrip()
+    return _GENDER_BY_ENDING.get(text[-2:])
 
 
 # --- Titles and departments -----------------------------------------------------------
@@ -345,7 +416,7 @@ def qualifying_department(department: str, config: RuleConfig = DEFAULT_CONFIG) 
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def _qualifying_department(department: str, tables: _Tables) -> str | None:
-    text = _BRACKETED.sub("", _compact(department)).casefold()
+    text = _without_brackets(_compact(department)).casefold()
     if not text:
         return None
     for alias, key in tables.department_aliases:
@@ -360,11 +431,16 @@ def _qualifying_department(department: str, tables: _Tables) -> str | None:
 def unit_name_problem(name: str, config: RuleConfig = DEFAULT_CONFIG) -> str | None:
     """Return why 单位名称 is not a full registered name, or ``None`` when it looks full.
 
-    The reason reads after 单位名称“{value}” (one of the ``REASON_*`` phrases). Checks, in
-    order: a filler value, or a filler word or stand-in (某, XX) inside the name; a bare 院
-    after a place or brand word ("城建院", "深圳华南院"), which is an abbreviation; fewer
-    than ``unit_name_min_length`` characters; no configured suffix at the end. Spaces and
-    a trailing bracketed note ("(原城建院)") are ignored for the last three checks.
+    The reason reads after 单位名称“{value}” (one of the ``REASON_*`` phrases). The checks
+    run in this order, and the first that fails gives the reason:
+
+    1. the whole value is filler, or a filler word or stand-in (某, XX) is inside it;
+    2. the name ends in a bare 院, one that is neither part of a configured suffix nor a
+       kind of unit such as 法院 or 卫生院 ("城建院", "深圳华南院"), so it is an abbreviation;
+    3. the name has fewer than ``unit_name_min_length`` characters;
+    4. the name does not end in a configured suffix.
+
+    Spaces and a trailing bracketed note ("(原城建院)") are ignored for checks 2 to 4.
 
     A single-character filler (无, -, /) counts only as the whole value, so 无锡 is a place.
     The check does not tell whether the unit exists or the name is spelt right.
@@ -382,14 +458,15 @@ def _unit_name_problem(name: str, tables: _Tables) -> str | None:
     # Filler or stand-ins anywhere in the name.
     if folded in tables.fillers:
         return REASON_FILLER_ONLY
-    if _UNIT_STAND_IN.search(compact):
+    if _STAND_IN_MARK.search(compact) and _UNIT_STAND_IN.search(compact):
         return REASON_STAND_IN
-    filler = tables.inside_filler.search(compact) if tables.inside_filler else None
-    if filler:
-        return REASON_FILLER.format(word=filler.group())
+    if tables.inside_filler_start.search(folded):
+        filler = tables.inside_filler.search(compact)
+        if filler:
+            return REASON_FILLER.format(word=filler.group())
 
     # Shape of the name without its trailing note and punctuation.
-    core = _TRAILING_PUNCTUATION.sub("", _TRAILING_BRACKETED.sub("", compact))
+    core = _without_trailing_note(compact).rstrip(_TRAILING_PUNCTUATION)
     if _is_yuan_abbreviation(core, tables):
         return REASON_ABBREVIATION
     if len(core) < tables.min_length:
@@ -413,12 +490,16 @@ def is_design_institute(unit_type: str, unit_name: str, config: RuleConfig = DEF
     filler, when 单位名称 contains one of ``config.design_institute_markers``. Any other
     单位类型, valid or not, means it is not one.
     """
+    tables = _tables(config)
     kind = _compact(unit_type)
-    if kind == config.design_institute_type:
+    if kind == tables.design_institute_type:
         return True
-    if not is_blank(kind, config):
+    if kind and kind.casefold() not in tables.fillers:
         return False
-    return any(marker in unit_name for marker in config.design_institute_markers)
+    for marker in tables.design_institute_markers:
+        if marker in unit_name:
+            return True
+    return False
 
 
 def is_institute_head(title: str, department: str) -> bool:

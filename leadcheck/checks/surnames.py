@@ -1,16 +1,16 @@
 """Chinese surnames, single and compound, for telling a surname from a given name.
 
-Source: the text of 百家姓 (Hundred Family Surnames, a Northern Song primer) in its common
-504-surname edition, typed here in simplified characters in the order of the text. It is
-followed by surnames that are common today but absent from that text or written there
-in another form (肖 for 萧, 付 for 傅, 覃, 邝, 冼, …).
+Source: the text of 百家姓 (Hundred Family Surnames, a Northern Song primer) as commonly
+printed, typed here in simplified characters in the order of the text: 436 single and
+64 compound surnames. After it come surnames that are common today but absent from that
+text or written there in another form (肖 for 萧, 付 for 傅, 覃, 邝, 冼, …).
 
-The edition writes some pairs of single surnames as one four-character line (仉督, 晋楚,
-闫法); those are split into single surnames. Compound surnames are listed separately
+The text writes some pairs of single surnames as one four-character group (仉督, 晋楚,
+闫法), and those are split into single surnames. Compound surnames are listed separately
 because a name such as 欧阳明 must be read as 欧阳 + 明, not 欧 + 阳明.
 
-This list does not promise completeness: a rare surname missing here makes a name such
-as "X主任" read as a title without a surname, which the placeholder check still catches.
+The list is not complete. A rare surname missing here makes "X主任" read as a title
+without a surname, which the placeholder check still reports.
 """
 
 from __future__ import annotations
