@@ -159,6 +159,11 @@ class FileBook:
                 rules[target] = kept
             else:
                 del rules[target]
+
+        # openpyxl numbers new rules from this counter; resetting it lets a second run
+        # write the same priorities as the first.
+        remaining = [rule.priority or 0 for kept_rules in rules.values() for rule in kept_rules]
+        worksheet.conditional_formatting.max_priority = max(remaining, default=0)
         if FLAGS_SHEET in self.workbook.sheetnames:
             del self.workbook[FLAGS_SHEET]
         if FLAGS_NAME in self.workbook.defined_names:
