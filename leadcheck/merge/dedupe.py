@@ -46,7 +46,7 @@ _LANDLINE = re.compile(r"^0[1-9]\d{8,10}$")
 
 @dataclass(frozen=True, slots=True)
 class UnitRecord:
-    """One row as duplicate detection sees it; ``key`` identifies it for the caller."""
+    """The fields of one row that duplicate detection compares; ``key`` identifies the row."""
 
     key: Hashable
     name: str

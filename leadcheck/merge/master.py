@@ -4,9 +4,9 @@ Each merged row remembers its source file, source row, the SHA-256 of the source
 a hash of its own content, in the hidden sheet ``_合并来源``. A new input row is then:
 
 - *unchanged* when a master row has the same content hash (re-merging adds nothing);
-- *updated* when a master row of the same rep and unit came from the same file and row,
-  or has the same 拜访日期, and its content differs: the master row takes the new values
-  in place, so an edited row is never added twice;
+- *updated* when its content differs from a master row of the same rep and unit that came
+  from the same file and row or has the same 拜访日期. That master row takes the new
+  values in place, so an edited row is never added twice;
 - *added* otherwise, after the master's rows.
 """
 
@@ -45,7 +45,7 @@ class Master:
 
 @dataclass
 class FileCounts:
-    """What merging one input did: rows read, added, updated, already present."""
+    """Row counts of one merged input: read, added, updated and already present."""
 
     read: int = 0
     added: int = 0

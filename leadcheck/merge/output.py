@@ -50,7 +50,7 @@ class OutputError(ValueError):
 
 @dataclass(frozen=True)
 class MergedBook:
-    """What the merged workbook shows: the table, its validation and the duplicate groups."""
+    """The content of the merged workbook: the table, its validation and the duplicate groups."""
 
     headers: list[str]
     rows: list[MergedRow]

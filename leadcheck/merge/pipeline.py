@@ -1,6 +1,6 @@
 """One merge run: read the inputs, merge them (into a master if given), validate, write.
 
-Nothing is lost: the merged sheet holds the master's rows plus every added row, and
+Nothing is lost: the merged sheet contains the master's rows plus every added row, and
 ``MergeOutcome`` carries the counts that prove it. The run stops with ``MergeError`` on
 the first unreadable input unless ``skip_bad`` is set, in which case it lists it.
 """
@@ -51,7 +51,7 @@ class MergeOptions:
 
 @dataclass
 class FileReport:
-    """What happened to one input: its status, row counts and verdicts, or why it was left out."""
+    """The result for one input: its status, row counts and verdicts, or why it was left out."""
 
     path: Path
     status: str
@@ -123,6 +123,8 @@ def run_merge(
         report.counts = counts
 
     _check_row_count(master, reports, rows)
+    if not rows:
+        raise MergeError("没有可合并的行：所有输入文件都被跳过或拒绝，未写入任何文件。")
     all_headers = union_headers(headers) + list(SOURCE_HEADERS)
     config = options.config or _common_config(configs)
     book = _validate(all_headers, rows, config, options.today)
@@ -150,14 +152,20 @@ def _read_input(path: Path, options: MergeOptions) -> tuple[FileReport, SheetDat
 
 
 def _reject_invalid(report: FileReport, sheet: SheetData, options: MergeOptions) -> bool:
-    """Judge a file on its own for ``--strict``; return whether it is rejected."""
+    """Judge a file on its own for ``--strict``; return whether it is rejected.
+
+    quota-exceeded does not count here, because quotas are defined over all of a rep's
+    rows in the merge, and one file alone may hold too few rows for any slot.
+    """
     config = options.config or _embedded_config(sheet.config_text or "")
     try:
         result = validate_rows(sheet.headers, sheet.rows, config, options.today)
     except MissingColumnsError as error:
         report.status, report.reason = REJECTED, f"缺少必需的列：{'、'.join(error.missing)}"
         return True
-    invalid = [verdict.row for verdict in result.customers if not verdict.valid]
+    invalid = sorted({
+        finding.row for finding in result.findings if finding.is_error and finding.code != "quota-exceeded"
+    })
     if invalid:
         report.status, report.invalid_rows = REJECTED, invalid
         report.reason = f"有 {len(invalid)} 个无效客户（第 {'、'.join(map(str, invalid))} 行）"
