@@ -126,8 +126,11 @@ PLACEHOLDER_CASES = [
     ("老王", True),
     ("小李", True),
     ("王(主任)", True),
-    # No name at all.
+    # A surname alone, or no name at all.
+    ("王", True),
+    ("上官", True),
     ("主任", True),
+    ("某主任", True),
     ("档案室主任", True),
     ("某某", True),
     # Real full names.
@@ -148,6 +151,9 @@ PLACEHOLDER_CASES = [
     ("张工程", False),
     # 主 alone is no title.
     ("陈主", False),
+    # 欧阳 alone may be 欧 + 阳, and 东方 may be 东 + 方.
+    ("欧阳", False),
+    ("东方", False),
 ]
 
 

@@ -142,7 +142,10 @@ def _build_tables(config: RuleConfig) -> _Tables:
         rf"[{_SHORT_FORMS}]|{_STAND_IN}(?:{department})?(?:{title_run})?"
         rf"|{department}(?:{title_run})?|(?:{stems})?{title_run}"
     )
-    bare = rf"{_STAND_IN}|(?:{known})|{department}{title_run}|(?:{stems})?{title_run}"
+    bare = (
+        rf"{_STAND_IN}(?:{department})?(?:{title_run})?|(?:{known})|{department}{title_run}"
+        rf"|(?:{stems})?{title_run}"
+    )
 
     # A placeholder ends in a title, a department, a short form or a stand-in, so a name
     # ending in any other character needs no regex.
@@ -320,8 +323,8 @@ def is_placeholder_name(name: str, config: RuleConfig = DEFAULT_CONFIG) -> bool:
     A placeholder is a surname (single or compound) followed only by a title, a
     department, a department and a title, or a form of address ("王主任", "李 档案室 科长",
     "欧阳工", "刘老师", "林小姐"). A surname with 某 or XX ("王某"), 老 or 小 before a
-    surname ("老王"), and a title or department with no name at all ("主任") are
-    placeholders too.
+    surname ("老王"), a surname alone ("王", "上官"), and a title or department with no name at
+    all ("主任", "某主任") are placeholders too.
 
     Everything after the surname must be such words, so a given name that merely starts
     like a title stays a real name: 张工程 is 张 + 工程, and 工程 is not a title. Known
@@ -332,7 +335,8 @@ def is_placeholder_name(name: str, config: RuleConfig = DEFAULT_CONFIG) -> bool:
 
     # Fast path for the common case: a plain real name that ends in no title character.
     if name and name[0] not in "老小" and not _may_end_placeholder(name.casefold(), tables):
-        if not _NEEDS_CLEANING.search(name):
+        is_surname = name in SINGLE_SURNAMES or name in COMPOUND_SURNAMES
+        if not is_surname and not _NEEDS_CLEANING.search(name):
             return False
     return _is_placeholder_name(name, tables)
 
@@ -345,6 +349,8 @@ def _is_placeholder_name(name: str, tables: _Tables) -> bool:
     # "王(主任)": the note is the title, so read the name with the brackets dropped.
     if surname_length(text) == len(text) and text:
         text = _BRACKET_MARKS.sub("", compact)
+        if _is_lone_surname(text):
+            return True
     if not text:
         return False
     if text[0] not in "老小" and not _may_end_placeholder(text.casefold(), tables):
@@ -362,6 +368,14 @@ def _is_placeholder_name(name: str, tables: _Tables) -> bool:
         if is_surname and rest and tables.after_surname.fullmatch(rest):
             return True
     return False
+
+
+def _is_lone_surname(text: str) -> bool:
+    # 欧阳 alone may be 欧 + 阳, a full name, so a compound surname counts as lone only
+    # when its first character is no single surname (上官, 令狐).
+    if text in SINGLE_SURNAMES:
+        return True
+    return text in COMPOUND_SURNAMES and text[0] not in SINGLE_SURNAMES
 
 
 def _may_end_placeholder(folded: str, tables: _Tables) -> bool:
