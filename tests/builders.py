@@ -69,6 +69,11 @@ def without_contact(record: dict[str, object], number: int) -> dict[str, object]
     return emptied
 
 
+def peers(count: int = 9) -> list[dict[str, object]]:
+    """Return ``count`` distinct valid customers, so one quota slot is available (N = 10)."""
+    return [customer(单位名称=f"杭州市第{index}设计研究院有限公司") for index in range(count)]
+
+
 def run(*records: dict[str, object], config: RuleConfig = DEFAULT_CONFIG,
         headers: list[str] | None = None) -> Result:
     """Validate ``records`` as rows 2, 3, … of one sheet with the template headers."""

@@ -2,7 +2,7 @@
 
 import pytest
 
-from builders import codes, codes_of, customer, run, without_contact
+from builders import codes, codes_of, customer, peers, run, without_contact
 
 
 def test_contact_missing_field_one_per_blank_cell():
@@ -100,8 +100,9 @@ def test_two_people_in_one_block():
 
 @pytest.mark.parametrize("value", ["陈主任", "陈 信息中心 主任", "陈工", "陈总", "陈某"])
 def test_placeholder_name_is_warning(value):
-    result = run(customer(**{"联系人1-姓名": value}))
+    result = run(customer(**{"联系人1-姓名": value}), *peers())
     assert codes(result) == {(2, "联系人1-姓名", "placeholder-name")}
+    assert result.customers[0].valid
 
 
 def test_not_department_head():

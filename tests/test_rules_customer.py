@@ -72,7 +72,7 @@ def test_invalid_visit_date(value):
 
 
 @pytest.mark.parametrize("value", [120, "120", "约120人", "大约120人", "120余人", "120多人", "120左右",
-                                   "80-100", "80~100", "80～100", "80至100", "80到100", "１２０"])
+                                   "180-200", "180~200", "180～200", "180至200", "180到200", "１２０"])
 def test_headcount_forms_accepted(value):
     assert run(customer(人数=value)).findings == []
 

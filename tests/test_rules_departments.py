@@ -4,7 +4,7 @@ from datetime import datetime
 
 import pytest
 
-from builders import codes, codes_of, customer, run, without_contact
+from builders import codes, codes_of, customer, peers, run, without_contact
 
 from leadcheck.model.result import Q_DEPT, Q_NAME
 
@@ -42,12 +42,12 @@ def test_same_department_counts_once():
 
 def test_placeholder_head_identifies_department():
     record = customer(拜访方式="电话联系", **{"联系人2-姓名": "林科长", "联系人2-年龄": None})
-    result = run(record)
+    result = run(record, *peers())
     assert "too-few-departments" not in codes_of(result)
 
 
 def test_exception_with_reason_is_valid():
-    result = run(dict(ONE_HEAD, 备注="档案室主任出差，下周电话补充"))
+    result = run(dict(ONE_HEAD, 备注="档案室主任出差，下周电话补充"), *peers())
     assert result.findings == []
     assert result.customers[0].valid
 

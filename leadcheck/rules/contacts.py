@@ -87,9 +87,9 @@ def check_contact_names(customer: Customer, context: RuleContext) -> Iterator[Fi
             continue
         name = contact.text["姓名"]
         header = contact.headers["姓名"]
-        if split_people(name):
+        if split_people(name, context.config):
             yield make_finding(customer.row, header, "multiple-people-in-block", name)
-        elif is_placeholder_name(name):
+        elif is_placeholder_name(name, context.config):
             yield make_finding(customer.row, header, "placeholder-name", name, percent=percent)
 
 
