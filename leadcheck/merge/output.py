@@ -40,8 +40,9 @@ FIRST_CLAIM_MARK = "首报"
 # 1-based row of DUPLICATE_HEADERS in the sheet, below the title and the explanation.
 DUPLICATE_HEADER_ROW = 4
 
-# Widths in characters: 单位名称 fits a long registered name, 来源文件 a rep's file name.
-_DUPLICATE_WIDTHS = ((1, 6), (2, 18), (3, 6), (4, 10), (5, 36), (6, 12), (7, 8), (8, 28), (9, 8), (10, 10))
+# Widths in characters: 类别 fits a shared phone number, 单位名称 a long registered name
+# and 来源文件 a rep's file name.
+_DUPLICATE_WIDTHS = ((1, 6), (2, 30), (3, 6), (4, 10), (5, 36), (6, 12), (7, 8), (8, 28), (9, 8), (10, 10))
 
 
 class OutputError(ValueError):
