@@ -54,6 +54,9 @@ WIDTHS = {
     "重要程度": 14, "单位类型": 12,
 }
 
+# Columns of 填写说明 that its printout covers: wide enough for the longest line.
+GUIDE_PRINT_COLUMNS = 16
+
 # Fewer digits than this cannot be a valid number: mobiles have 11, landlines with area
 # code and 400/800 numbers at least 10.
 MIN_PHONE_DIGITS = 10
@@ -173,7 +176,6 @@ def _write_data_sheet(workbook, sheet, config: RuleConfig) -> None:
     sheet.freeze_panes(1, headers.index("单位名称") + 1)
     sheet.autofilter(0, 0, 0, last_column)
     sheet.set_landscape()
-    sheet.fit_to_pages(1, 0)
     sheet.repeat_rows(0)
     sheet.protect("", {
         "format_cells": True, "format_columns": True, "format_rows": True,
@@ -284,7 +286,6 @@ def _write_guide(workbook, sheet, config: RuleConfig) -> None:
     title = workbook.add_format({"bold": True, "font_size": 16})
     heading = workbook.add_format({"bold": True, "bg_color": CUSTOMER_FILL, "border": 1})
     sheet.set_column(0, 0, 14)
-    sheet.set_column(1, 1, 60)
     sheet.write_string(0, 0, "有效客户登记模板：填写说明", title)
     sheet.write_string(1, 0, f"模板版本：{TEMPLATE_VERSION}（leadcheck {__version__}）")
 
@@ -293,11 +294,17 @@ def _write_guide(workbook, sheet, config: RuleConfig) -> None:
         sheet.write_string(row, 0, line)
         row += 1
 
-    # The example as a header row and a value row, in the data sheet's column order.
+    # The example as a header row and a value row, in the data sheet's column order, so a
+    # trainer can copy the row into 客户登记.
     headers = template_headers()
     for column, header in enumerate(headers):
         sheet.write_string(row, column, header, heading)
         sheet.write_string(row + 1, column, EXAMPLE_CUSTOMER.get(header, ""))
+
+    # Print the explanation on one page width; the long lines overflow into columns B-P.
+    sheet.set_landscape()
+    sheet.print_area(0, 0, row - 1, GUIDE_PRINT_COLUMNS - 1)
+    sheet.fit_to_pages(1, 0)
 
 
 def _write_rules(workbook, sheet, config: RuleConfig, config_header: str) -> None:
