@@ -82,6 +82,7 @@ class ExcelBook:
         self.book = book
         self.notes_macro = notes_macro
         self._names: list[str] | None = None
+        self._sheets: dict[str, Any] = {}
 
     @classmethod
     def caller(cls) -> ExcelBook:
@@ -99,6 +100,7 @@ class ExcelBook:
         self.book.app.alert(message, title=title, mode="critical" if critical else "info")
 
     def sheet_names(self) -> list[str]:
+        # Read once, then kept in step with the sheets this object adds and deletes.
         if self._names is None:
             self._names = [sheet.name for sheet in self.book.sheets]
         return list(self._names)
@@ -106,7 +108,15 @@ class ExcelBook:
     def _sheet(self, sheet: str) -> Any:
         if sheet not in self.sheet_names():
             raise SheetNotFoundError(sheet, self.sheet_names())
-        return self.book.sheets[sheet]
+        if sheet not in self._sheets:
+            self._sheets[sheet] = self.book.sheets[sheet]
+        return self._sheets[sheet]
+
+    def _add_sheet(self, sheet: str) -> Any:
+        added = self.book.sheets.add(sheet, after=self.book.sheets[-1])
+        self._names = [*self.sheet_names(), sheet]
+        self._sheets[sheet] = added
+        return added
 
     def read_values(self, sheet: str) -> list[list[object]]:
         used = self._sheet(sheet).used_range
@@ -126,8 +136,7 @@ class ExcelBook:
         self._delete_sheet(FLAGS_SHEET)
 
         # The hidden grid, written as one block from A1 to the last flagged cell.
-        grid_sheet = self.book.sheets.add(FLAGS_SHEET, after=self.book.sheets[-1])
-        self._names = None
+        grid_sheet = self._add_sheet(FLAGS_SHEET)
         grid_sheet.visible = False
         if flags:
             rows = max(flag.row for flag in flags)
@@ -167,13 +176,14 @@ class ExcelBook:
 
     def replace_sheet(self, sheet: str, block: Sequence[Sequence[object]], layout: SheetLayout) -> None:
         self._delete_sheet(sheet)
-        worksheet = self.book.sheets.add(sheet, after=self.book.sheets[-1])
-        self._names = None
+        worksheet = self._add_sheet(sheet)
         worksheet.range((1, 1)).value = [list(values) for values in block]
-        for row in layout.bold_rows:
-            worksheet.range(f"{row}:{row}").font.bold = True
-        for column, width in layout.column_widths:
-            worksheet.range((1, column)).column_width = width
+
+        # One multi-area range for all bold rows, one range per run of equal widths.
+        if layout.bold_rows:
+            worksheet.range(",".join(f"{row}:{row}" for row in layout.bold_rows)).font.bold = True
+        for first, last, width in _width_runs(layout.column_widths):
+            worksheet.range((1, first), (1, last)).column_width = width
 
     def add_chart(self, sheet: str, chart: ChartSpec) -> None:
         worksheet = self._sheet(sheet)
@@ -224,5 +234,17 @@ class ExcelBook:
 
     def _delete_sheet(self, sheet: str) -> None:
         if sheet in self.sheet_names():
-            self.book.sheets[sheet].delete()
-            self._names = None
+            self._sheet(sheet).delete()
+            self._names = [name for name in self.sheet_names() if name != sheet]
+            del self._sheets[sheet]
+
+
+def _width_runs(widths: Sequence[tuple[int, float]]) -> list[tuple[int, int, float]]:
+    """Group (column, width) pairs into (first, last, width) runs of adjacent equal widths."""
+    runs: list[tuple[int, int, float]] = []
+    for column, width in sorted(widths):
+        if runs and runs[-1][1] == column - 1 and runs[-1][2] == width:
+            runs[-1] = (runs[-1][0], column, width)
+        else:
+            runs.append((column, column, width))
+    return runs

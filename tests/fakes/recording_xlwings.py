@@ -226,15 +226,12 @@ class FakeSheet:
         return FakeRange(self, tuple(first), tuple(last or first))
 
     def _range_from_address(self, address: str) -> FakeRange:
-        if address.replace(":", "").isdigit():
-            row = int(address.split(":")[0])
-            target = FakeRange(self, (row, 1), (row, 16384))
-        else:
-            # A multi-area address (a chart source) keeps its text; its bounds span the areas.
-            bounds = [range_boundaries(part) for part in address.split(",")]
-            first = (min(b[1] for b in bounds), min(b[0] for b in bounds))
-            last = (max(b[3] for b in bounds), max(b[2] for b in bounds))
-            target = FakeRange(self, first, last)
+        # A multi-area address keeps its text; its bounds span the areas. A whole-row
+        # area such as "4:4" has no column bounds, so it spans every column.
+        bounds = [range_boundaries(part) for part in address.split(",")]
+        first = (min(b[1] for b in bounds), min(b[0] or 1 for b in bounds))
+        last = (max(b[3] for b in bounds), max(b[2] or 16384 for b in bounds))
+        target = FakeRange(self, first, last)
         target.address = address
         return target
 
