@@ -63,17 +63,26 @@ def log_path() -> Path:
 
 
 def configure_logging() -> Path:
-    """Send the package's log records to the rotating log file once per process."""
+    """Send the package's log records to the rotating log file; returns the file's path.
+
+    A handler added by an earlier call for another path is replaced, so each process logs
+    to one file.
+    """
     path = log_path()
     package_log = logging.getLogger("leadcheck")
-    if not any(getattr(handler, "baseFilename", None) == str(path) for handler in package_log.handlers):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
-        )
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
-        package_log.addHandler(handler)
-        package_log.setLevel(logging.INFO)
+    for handler in list(package_log.handlers):
+        if getattr(handler, "leadcheck_ribbon", False):
+            if handler.baseFilename == str(path.resolve()):
+                return path
+            package_log.removeHandler(handler)
+            handler.close()
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+    handler.leadcheck_ribbon = True
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    package_log.addHandler(handler)
+    package_log.setLevel(logging.INFO)
     return path
 
 
@@ -87,12 +96,15 @@ def user_error_types() -> tuple[type[BaseException], ...]:
     return (*types, MissingColumnsError)
 
 
-def run_command(title: str, action: Callable[[ExcelBook], str | None], book_factory: BookFactory = ExcelBook.caller) -> None:
-    """Run ``action`` on the calling workbook and show its message, or the error, in a box."""
+def run_command(title: str, action: Callable[[ExcelBook], str | None], book_factory: BookFactory | None = None) -> None:
+    """Run ``action`` on the calling workbook and show its message, or the error, in a box.
+
+    ``book_factory`` defaults to ``ExcelBook.caller``, looked up at call time.
+    """
     path = configure_logging()
     log.info("command start title=%s", title)
     try:
-        book = book_factory()
+        book = (book_factory or ExcelBook.caller)()
     except Exception:
         # Outside Excel (or with a broken xlwings) there is no box to show: log and re-raise.
         log.exception("no calling workbook title=%s", title)
