@@ -224,10 +224,12 @@ class _Reader:
         # Street-level detail is whatever follows the last administrative name.
         rest = self.compact[self.position :].replace("街道", "")
         has_detail = _DETAIL.search(rest) is not None
-        if self.city is None and not self._has_mismatch():
-            self.problems.insert(0, "缺少城市")
-        if self.district is None and not self._has_mismatch():
-            self.problems.append(self._missing_district_phrase())
+        # A mismatch already tells what is wrong with the city or district.
+        if not self.problems:
+            if self.city is None:
+                self.problems.append("缺少城市")
+            if self.district is None:
+                self.problems.append(self._missing_district_phrase())
         if not has_detail:
             self.problems.append("缺少街道、门牌等详细地址")
 
@@ -357,9 +359,6 @@ class _Reader:
             self.city = holders[0]
         self.district = name
         self.position += len(name)
-
-    def _has_mismatch(self) -> bool:
-        return any(problem.startswith("中的") for problem in self.problems)
 
     def _missing_district_phrase(self) -> str:
         if self.city is None:
