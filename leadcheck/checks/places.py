@@ -8,9 +8,9 @@ detail. The province may be omitted.
 The matcher reads the address from the left, one level at a time, against the
 division table in ``leadcheck/data/places.json``; ``scripts/build_places_data.py``
 derives that table from jionlp's ``china_location.zip`` and records the version.
-At each level it tries every name length from the longest down, so matching costs
-a few dozen dictionary look-ups and needs no third-party code (the engine also runs
-under Pyodide). Decisions beyond exact names:
+At each level it looks up the longest known name that starts at the current position,
+which costs a few dictionary look-ups and needs no third-party code (the engine also
+runs under Pyodide). Decisions beyond exact names:
 
 - a city may be written without its suffix (杭州, 恩施州) unless a district name
   starts at the same place (朝阳区 is not 朝阳市) or a street word follows (中山路);
@@ -37,7 +37,7 @@ from typing import TypeVar
 
 __all__ = ["Address", "parse_address"]
 
-T = TypeVar("T")
+_Value = TypeVar("_Value")
 
 # Street-level detail as RULES.md lists it. 街道 is removed before this search
 # because it names an administrative street (a town), not a street.
@@ -93,7 +93,7 @@ class _Names(dict):
 
     __slots__ = ("lengths",)
 
-    def __init__(self, entries: Mapping[str, T] | Iterable[tuple[str, T]] = ()) -> None:
+    def __init__(self, entries: Mapping[str, _Value] | Iterable[tuple[str, _Value]] = ()) -> None:
         super().__init__(entries)
         lengths: dict[str, set[int]] = {}
         for name in self:
