@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from leadcheck.cli.validate import EXIT_INVALID_CUSTOMERS, EXIT_UNUSABLE_INPUT, _parse_today
+from leadcheck.cli.common import EXIT_INVALID_CUSTOMERS, fail, parse_today
 from leadcheck.merge.dedupe import DUPLICATE, REVIEW, SHARED_PHONE
 from leadcheck.merge.output import OutputError
 from leadcheck.merge.pipeline import (
@@ -29,7 +29,7 @@ from leadcheck.model.config import ConfigError, config_from_toml
               help="已有的汇总表（.xlsx）：只追加新行，已合并过的行不重复加入，修改过的行就地更新。")
 @click.option("--skip-bad", is_flag=True, help="跳过无法读取的文件并列出它们；默认遇到这类文件就停止合并。")
 @click.option("--strict", is_flag=True, help="拒绝合并含无效客户的文件并列出其无效行，其余文件照常合并。")
-@click.option("--today", callback=_parse_today, metavar="YYYY-MM-DD",
+@click.option("--today", callback=parse_today, metavar="YYYY-MM-DD",
               help="校验日期：晚于此日期的拜访日期和沟通时间视为无效；默认为今天。")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="规则配置文件（TOML）；默认使用输入文件内嵌的规则（各文件一致时），否则用标准规则。")
@@ -37,13 +37,13 @@ from leadcheck.model.config import ConfigError, config_from_toml
 def merge_command(inputs, output, into, skip_bad, strict, today, config_path) -> None:
     target = output or into
     if target is None:
-        _fail("请用 -o 指定合并结果的保存路径，或用 --into 指定已有的汇总表。")
+        fail("请用 -o 指定合并结果的保存路径，或用 --into 指定已有的汇总表。")
     try:
         config = config_from_toml(config_path.read_text(encoding="utf-8")) if config_path else None
         options = MergeOptions(into=into, skip_bad=skip_bad, strict=strict, config=config, today=today)
         outcome = run_merge(inputs, target, options, progress=_progress_bar)
     except (MergeError, ConfigError, OutputError) as error:
-        _fail(str(error))
+        fail(str(error))
 
     _print_outcome(outcome)
     if any(report.status == REJECTED for report in outcome.files):
@@ -86,7 +86,3 @@ def _file_line(report: FileReport) -> str:
         line += f"；新增 {counts.added}，更新 {counts.updated}，已在汇总表中 {counts.unchanged}"
     return line
 
-
-def _fail(message: str) -> None:
-    click.echo(f"错误：{message}", err=True)
-    sys.exit(EXIT_UNUSABLE_INPUT)

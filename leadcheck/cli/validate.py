@@ -9,59 +9,42 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
+from leadcheck.cli.common import EXIT_INVALID_CUSTOMERS, fail, parse_today
+from leadcheck.commands.annotate import AnnotationError, default_target, write_annotated_copy
 from leadcheck.engine import UNNAMED_REP, MissingColumnsError, validate_rows
 from leadcheck.model.config import ConfigError, RuleConfig, config_from_toml
 from leadcheck.model.result import QUOTA_TITLES, Result
 from leadcheck.report import report_json
 from leadcheck.sheets.reader import InputError, SheetData, read_lead_sheet
 
-# Exit statuses, fixed by the product contract.
-EXIT_OK = 0
-EXIT_INVALID_CUSTOMERS = 1
-EXIT_UNUSABLE_INPUT = 2
-
 # Sheets with more rows than this show a progress bar on stderr; smaller ones finish in
 # well under a second, where a bar would only flicker.
 PROGRESS_MIN_ROWS = 2000
 
 
-def _parse_today(context: click.Context, parameter: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"“{value}”不是 YYYY-MM-DD 格式的日期，例如 2026-12-01。") from None
-
-
-@click.command("validate", help="校验一个客户登记表（.xlsx、.xlsm 或 .csv），并在旁边生成带标记的副本。")
+@click.command("validate", help="校验一个客户登记表（.xlsx、.xlsm 或 .csv），并在旁边生成带标记的副本。原文件不会被修改。")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="以 JSON 格式输出校验报告（不生成带标记的副本，除非同时给出 -o）。")
+@click.option("--json", "as_json", is_flag=True,
+              help="以 JSON 格式输出校验报告到标准输出；此时只有给出 -o 才生成带标记的副本。")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="带标记副本的保存路径；默认在原文件旁，名为“<原名>.校验.xlsx”。")
-@click.option("--today", callback=_parse_today, metavar="YYYY-MM-DD",
+              help="带标记副本的保存路径；默认在原文件旁，名为“<原名>.校验.xlsx”（.xlsm 文件为 .校验.xlsm）。")
+@click.option("--today", callback=parse_today, metavar="YYYY-MM-DD",
               help="校验日期：晚于此日期的拜访日期和沟通时间视为无效；默认为今天。")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="规则配置文件（TOML）；默认使用工作簿内嵌的规则，没有则用标准规则。")
-@click.option("--strict", is_flag=True, help="有无效客户时以退出码 1 结束。")
-@click.help_option("-h", "--help")
+@click.option("--strict", is_flag=True, help="有无效客户时以退出码 1 结束（用于把关后再合并）。")
+@click.help_option("-h", "--help", help="显示本帮助并退出。")
 def validate_command(file: Path, as_json: bool, output: Path | None, today: date | None,
                      config_path: Path | None, strict: bool) -> None:
-    try:
-        sheet = read_lead_sheet(file)
-        config = _load_config(sheet, config_path)
-        result = _validate(sheet, config, today)
-    except (InputError, ConfigError) as error:
-        _fail(str(error))
-    except MissingColumnsError as error:
-        _fail(f"文件“{file.name}”的“{sheet.sheet_name}”工作表缺少必需的列：{'、'.join(error.missing)}。"
-              "请按模板补上这些表头后再校验。")
+    sheet = _read(file)
+    config = _load_config(sheet, config_path)
+    result = _validate(sheet, config, today)
 
     if as_json:
         click.echo(report_json(result, str(file), sheet.sheet_name))
     if output is not None or not as_json:
-        target = output or default_output_path(file)
-        _write_copy(sheet, result, target)
+        target = output or default_target(file)
+        _write_copy(file, target, sheet, result, config)
         if not as_json:
             _print_summary(result, target)
 
@@ -69,12 +52,22 @@ def validate_command(file: Path, as_json: bool, output: Path | None, today: date
         sys.exit(EXIT_INVALID_CUSTOMERS)
 
 
+def _read(file: Path) -> SheetData:
+    try:
+        return read_lead_sheet(file)
+    except InputError as error:
+        fail(str(error))
+
+
 def _load_config(sheet: SheetData, config_path: Path | None) -> RuleConfig:
     """Use an explicit TOML file first, else the workbook's embedded rules, else the standard."""
-    if config_path is not None:
-        return config_from_toml(config_path.read_text(encoding="utf-8"))
-    if sheet.config_text:
-        return config_from_toml(sheet.config_text)
+    try:
+        if config_path is not None:
+            return config_from_toml(config_path.read_text(encoding="utf-8"))
+        if sheet.config_text:
+            return config_from_toml(sheet.config_text)
+    except ConfigError as error:
+        fail(f"规则配置无法使用：{error}")
     return RuleConfig()
 
 
@@ -82,35 +75,31 @@ def _validate(sheet: SheetData, config: RuleConfig, today: date | None) -> Resul
     rows = sheet.rows
     if len(rows) >= PROGRESS_MIN_ROWS:
         rows = tqdm(rows, desc="校验", unit="行", file=sys.stderr, leave=False)
-    return validate_rows(sheet.headers, rows, config=config, today=today)
-
-
-def default_output_path(source: Path) -> Path:
-    """Return ``<name>.校验.xlsx`` beside the source (``.xlsm`` stays ``.xlsm``)."""
-    suffix = ".xlsm" if source.suffix.lower() == ".xlsm" else ".xlsx"
-    return source.with_name(f"{source.stem}.校验{suffix}")
-
-
-def _write_copy(sheet: SheetData, result: Result, target: Path) -> None:
-    from leadcheck.sheets.annotate import OutputError, write_annotated_copy
-
     try:
-        write_annotated_copy(sheet, result, target)
-    except OutputError as error:
-        _fail(str(error))
+        return validate_rows(sheet.headers, rows, config=config, today=today)
+    except MissingColumnsError as error:
+        fail(f"文件“{sheet.path.name}”的“{sheet.sheet_name}”工作表缺少必需的列：{'、'.join(error.missing)}。"
+             "请按模板补上这些表头后再校验。")
+
+
+def _write_copy(source: Path, target: Path, sheet: SheetData, result: Result, config: RuleConfig) -> None:
+    try:
+        write_annotated_copy(source, target, sheet, result, config)
+    except AnnotationError as error:
+        fail(str(error))
+    except PermissionError:
+        fail(f"无法写入“{target}”：没有写入权限，或文件正在 Excel 中打开。请关闭该文件或用 -o 指定其他位置。")
+    except OSError as error:
+        fail(f"无法写入“{target}”：{error.strerror or error}。请用 -o 指定其他位置。")
 
 
 def _print_summary(result: Result, target: Path) -> None:
     for rep in result.summary:
         click.echo(f"{rep.rep or UNNAMED_REP}：客户 {rep.customers} 个，有效 {rep.valid} 个，无效 {rep.invalid} 个")
-    for usage in result.quotas:
-        if usage.used:
+        for usage in result.quotas:
+            if usage.rep != rep.rep or not usage.used:
+                continue
             status = f"，超出 {usage.exceeded} 个" if usage.exceeded else ""
             click.echo(f"  {QUOTA_TITLES[usage.name]}：合格客户 {usage.base} 个，"
                        f"限额 {usage.allowed} 个，占用 {usage.used} 个{status}")
     click.echo(f"带标记的副本已保存到：{target}")
-
-
-def _fail(message: str) -> None:
-    click.echo(f"错误：{message}", err=True)
-    sys.exit(EXIT_UNUSABLE_INPUT)
