@@ -123,4 +123,7 @@ def test_render_uses_cjk_font(tmp_path):
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert any(name in fonts for name in CJK_FONTS), fonts
     subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True)
-    assert (tmp_path / "page-1.png").stat().st_size > 0
+    # pdftoppm pads the page number to the width of the page count (page-1, page-01, …).
+    pages = list(tmp_path.glob("page-*.png"))
+    assert len(pages) == 1
+    assert pages[0].stat().st_size > 0
