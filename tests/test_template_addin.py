@@ -1,6 +1,7 @@
 """LeadCheck.xlam: add-in content type, ribbon link, VBA modules, reproducibility.
 
-LibreOffice and openpyxl refuse the .xlam extension, so the package is read from bytes.
+LibreOffice 7 does not open .xlam files and openpyxl rejects their workbook content type,
+so these tests read the package parts directly.
 """
 
 import io
@@ -13,7 +14,13 @@ from oletools.olevba import VBA_Parser
 
 from leadcheck.build import sources
 from leadcheck.build.addin import ABOUT_SHEET, build_addin
-from leadcheck.build.package import ADDIN_WORKBOOK_TYPE, MACRO_WORKBOOK_TYPE, RIBBON_PART, RIBBON_RELATIONSHIP
+from leadcheck.build.package import (
+    ADDIN_WORKBOOK_TYPE,
+    MACRO_WORKBOOK_TYPE,
+    RIBBON_PART,
+    RIBBON_RELATIONSHIP,
+    write_sorted_zip,
+)
 from leadcheck.build.template import XLWINGS_SHEET
 
 COMMITTED = Path(__file__).parent.parent / "addin" / "LeadCheck.xlam"
@@ -61,7 +68,12 @@ def test_addin_vba_equals_sources(built):
 
 
 def test_addin_sheets_read_back(built):
-    workbook = openpyxl.load_workbook(io.BytesIO(built), keep_vba=True)
+    # openpyxl finds the workbook part by the .xlsm content type only, so swap it back.
+    parts = members(built)
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        ADDIN_WORKBOOK_TYPE.encode(), MACRO_WORKBOOK_TYPE.encode()
+    )
+    workbook = openpyxl.load_workbook(io.BytesIO(write_sorted_zip(parts)), keep_vba=True)
     assert workbook.sheetnames == [ABOUT_SHEET, XLWINGS_SHEET]
     settings = {row[0]: row[1] for row in workbook[XLWINGS_SHEET].iter_rows(values_only=True)}
     assert settings["UDF Modules"] == "leadcheck_udfs"
