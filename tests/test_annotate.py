@@ -14,6 +14,8 @@ import pytest
 from fakes.results import hand_result, sheet_data, write_sheet
 from leadcheck.commands.annotate import AnnotationError, default_target, write_annotated_copy
 from leadcheck.engine import validate_rows
+from leadcheck.model.codes import CODES
+from leadcheck.model.result import QUOTA_TITLES
 from leadcheck.sheets.filebook import flag_formula
 from leadcheck.sheets.reader import read_lead_sheet
 from leadcheck.sheets.workbook import (
@@ -102,11 +104,21 @@ def test_golden_summary_numbers(golden):
     for offset, rep in enumerate(result.summary, start=1):
         assert rows[header + offset][:4] == [rep.rep, rep.customers, rep.valid, rep.invalid]
 
+    code_header = next(index for index, values in enumerate(rows) if values[:2] == ["问题", "级别"])
+    assert rows[code_header][2:2 + len(result.summary)] == [rep.rep for rep in result.summary]
+    counted = {}
+    for values in rows[code_header + 1:]:
+        if values[0] is None:
+            break
+        counted[values[0]] = values[2:2 + len(result.summary)]
+    for code in {code for rep in result.summary for code in rep.codes}:
+        assert counted[CODES[code].title] == [rep.codes.get(code, 0) for rep in result.summary], code
+
     quota_header = next(index for index, values in enumerate(rows) if values[:2] == ["业务员", "限额"])
     for offset, usage in enumerate(result.quotas, start=1):
         values = rows[quota_header + offset]
         assert values[0] == usage.rep
-        assert values[1].startswith(usage.name)
+        assert values[1] == QUOTA_TITLES[usage.name]
         assert values[2:6] == [usage.base, usage.allowed, usage.used, usage.exceeded]
 
     with zipfile.ZipFile(golden["target"]) as package:

@@ -20,7 +20,7 @@ from leadcheck.sheets.workbook import (
 
 DATA = "客户登记"
 
-# The most round trips 校验整表 may make on any number of rows. Measured: 48 with the
+# The maximum number of round trips 校验整表 may make on any number of rows. Measured: 48 with the
 # notes macro; the margin leaves room for a few more fixed steps, never one per row.
 BUDGET = 60
 

@@ -20,6 +20,7 @@ from typing import Callable
 from leadcheck.commands.clear import clear_book
 from leadcheck.commands.environment import environment_checks, environment_report
 from leadcheck.model.config import ConfigError
+from leadcheck.model.result import QUOTA_TITLES
 from leadcheck.sheets.errors import InputError
 from leadcheck.sheets.excelbook import ExcelBook
 from leadcheck.sheets.workbook import SheetNotFoundError
@@ -163,7 +164,7 @@ def _summarize(book: ExcelBook) -> str:
     over = [usage for usage in result.quotas if usage.exceeded]
     if not over:
         return "“校验汇总”表已更新：没有业务员超出比例名额。"
-    lines = [f"{usage.rep}：{usage.name} 超出 {usage.exceeded} 个" for usage in over]
+    lines = [f"{usage.rep}：{QUOTA_TITLES[usage.name]} 超出 {usage.exceeded} 个" for usage in over]
     return "“校验汇总”表已更新。超出名额：\n" + "\n".join(lines)
 
 
@@ -172,7 +173,7 @@ def _environment(book: ExcelBook) -> str:
 
 
 def _optional(module: str, function: str, feature: str) -> Callable[[ExcelBook], str | None]:
-    """Return the entry point ``module.function``, or an action that says it is not installed."""
+    """Return the entry point ``module.function``, or an action whose message explains that it is not installed."""
     def missing(book: ExcelBook) -> str:
         return f"本机的 leadcheck 还没有“{feature}”功能：请运行 pip install --upgrade leadcheck 后重试。"
 

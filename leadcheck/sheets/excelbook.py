@@ -1,8 +1,8 @@
 """The live back end of the workbook interface: the workbook open in Excel, through xlwings.
 
 Every xlwings call is a round trip to Excel, so each method makes a fixed number of calls
-whatever the number of rows: one read of the used range, one write per block, two
-conditional formatting rules, one helper-macro call for all notes. The round-trip budget
+whatever the number of rows. That means one read of the used range, one write per block,
+two conditional formatting rules and one helper-macro call for all notes. The round-trip budget
 test runs this class against a recording fake of these xlwings objects.
 
 Uses xlwings 0.37.8 APIs: ``Range.conditional_formats`` (new in 0.37.5), ``Names.contains``,
@@ -75,7 +75,7 @@ End Function
 class ExcelBook:
     """An xlwings ``Book`` seen through the workbook interface.
 
-    ``notes_macro`` says whether the workbook contains ``HELPER_VBA``; the template does.
+    ``notes_macro`` is True when the workbook contains ``HELPER_VBA``, as the template does.
     """
 
     def __init__(self, book: Any, notes_macro: bool = True) -> None:

@@ -5,7 +5,7 @@ are never written. ``clear_validation`` removes the rules, the sheet, the define
 the marked notes, the 校验结果 column and the summary sheet. What it does not promise:
 the saved file is openpyxl's serialisation, so a file first written by another program
 (inline strings, its own attribute order) changes form on the first save even when no cell
-changes; it is the sheet as openpyxl saves it that 清除标记 restores byte for byte.
+changes. 清除标记 restores, byte for byte, the sheet as openpyxl saves it.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ NOTE_HEIGHT = 110
 
 
 def flag_formula(level: int) -> str:
-    """Return the rule formula that is true where the flags grid holds ``level``."""
+    """Return the rule formula that is true where the flags grid contains ``level``."""
     return f"INDEX({FLAGS_NAME},ROW(),COLUMN())={level}"
 
 

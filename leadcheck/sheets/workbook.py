@@ -20,8 +20,8 @@ from typing import Protocol, Sequence
 FLAGS_SHEET = "_校验标记"
 
 # Workbook-level name of the flags grid. Conditional formatting rules reach the hidden
-# sheet through this name because a rule formula that names another sheet directly is not
-# valid in the 2007 file format that openpyxl writes; a defined name is.
+# sheet through this name: Excel 2007 refused rule formulas naming another sheet, and
+# later versions store such rules in an extension list that openpyxl does not write.
 FLAGS_NAME = "_leadcheck_flags"
 
 # Sheet that holds the per-rep summary and its chart; replaced on every run.

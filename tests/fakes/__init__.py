@@ -1,1 +1,1 @@
-"""Test doubles; each module says plainly what it fakes."""
+"""Test doubles; each module's docstring states plainly what it fakes."""
