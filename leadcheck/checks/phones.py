@@ -74,8 +74,11 @@ _TRAILING_EXTENSION = re.compile(r"^(.*\d)\s*[-‐‑‒–—―−]\s*(\d{1,6}
 
 _MOBILE_SHAPE = re.compile(r"1[3-9]\d{9}")
 
-# One plain mobile, or one landline written 0 + area code, optional "-" or space, local.
-_SIMPLE_NUMBER = re.compile(r"(1[3-9]\d{9})|0([12]\d|[3-9]\d\d)[- ]?(\d{7,8})")
+# One plain mobile, or one landline written 0 + area code, optional "-" or space, local
+# number, and optionally 转 or 分机 with an extension.
+_SIMPLE_NUMBER = re.compile(
+    r"(1[3-9]\d{9})|0([12]\d|[3-9]\d\d)[- ]?(\d{7,8})(?: ?(?:转|分机) ?(\d{1,6}))?"
+)
 _SERVICE_PREFIXES = ("400", "800")
 _SERVICE_LENGTH = 10
 _LOCAL_LENGTHS = (7, 8)
@@ -154,12 +157,15 @@ def parse_phone_cell(value: object) -> list[PhoneNumber]:
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _parse_text(text: str) -> tuple[PhoneNumber, ...]:
+    simple = _parse_simple(text)
+    if simple is not None:
+        return (simple,)
     parts = (part.strip() for part in _SEPARATORS.split(text))
     return tuple(_parse_simple(part) or _parse_part(part) for part in parts if part)
 
 
 def _parse_simple(text: str) -> PhoneNumber | None:
-    """Classify one plain mobile or landline, the common case, quickly.
+    """Classify one plain mobile or landline, the common forms, quickly.
 
     Returns None for anything else, including an invalid number, so that the full
     reading gives the reason.
@@ -167,14 +173,14 @@ def _parse_simple(text: str) -> PhoneNumber | None:
     match = _SIMPLE_NUMBER.fullmatch(text)
     if match is None:
         return None
-    mobile, area_code, local = match.groups()
+    mobile, area_code, local, extension = match.groups()
     if mobile is not None:
         if not _is_valid(mobile, _MOBILE_TYPE):
             return None
         return PhoneNumber(text, MOBILE, None, mobile, None, False, None)
     if not _is_valid(area_code + local, _FIXED_LINE_TYPE):
         return None
-    return PhoneNumber(text, LANDLINE, "0" + area_code, local, None, False, None)
+    return PhoneNumber(text, LANDLINE, "0" + area_code, local, extension, False, None)
 
 
 def _parse_part(part: str) -> PhoneNumber:
@@ -245,7 +251,8 @@ def _with_split_hint(digits: str, whole: _Reading) -> _Reading:
 
 
 def _is_dial_string(digits: str) -> bool:
-    return digits.lstrip("+").isdigit() and digits.count("+") <= 1 and "+" not in digits[1:]
+    # isascii() rejects other scripts' digits, which str.isdigit() accepts.
+    return digits.isascii() and digits.lstrip("+").isdigit() and digits.count("+") <= 1 and "+" not in digits[1:]
 
 
 def _classify(digits: str) -> _Reading:
