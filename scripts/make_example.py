@@ -53,6 +53,25 @@ ROWS = [
     ("宿迁市宿城设计研究院有限公司", "江苏省宿迁市宿城区洪泽湖路66号", "施勇", "010-62345678", "张倩", "13952401234", {}),
 ]
 
+# Valid customers in other cities, so the rep has enough eligible customers for a quota slot.
+VALID_ROWS = [
+    ("杭州市钱江建筑设计研究院有限公司", "浙江省杭州市上城区解放东路58号", "0571"),
+    ("宁波市甬江规划设计院有限公司", "浙江省宁波市鄞州区天童南路188号", "0574"),
+    ("温州市瓯海工程设计研究院有限公司", "浙江省温州市鹿城区车站大道66号", "0577"),
+    ("绍兴市越城建筑设计院有限公司", "浙江省绍兴市越城区人民中路99号", "0575"),
+    ("嘉兴市南湖设计研究院有限公司", "浙江省嘉兴市南湖区中山东路108号", "0573"),
+    ("湖州市太湖建筑设计院有限公司", "浙江省湖州市吴兴区人民路20号", "0572"),
+    ("金华市婺城勘察设计院有限公司", "浙江省金华市婺城区八一南街36号", "0579"),
+    ("台州市椒江建筑设计研究院有限公司", "浙江省台州市椒江区市府大道300号", "0576"),
+]
+# Column widths in characters, by header or by contact field name.
+COLUMN_WIDTHS = {
+    "拜访日期": 12, "拜访方式": 15, "单位名称": 32, "地址": 32, "资质": 22, "系统现状": 30, "未来计划": 30,
+    "业务员意见": 30, "备注": 24, "电话": 20, "评价意向": 24, "沟通时间": 12,
+}
+SURNAMES = "董梁萧程曹袁邓许"
+GIVEN_NAMES = ("国平", "海燕", "建新", "丽华", "志远", "晓梅", "文斌", "春兰")
+
 
 def build_rows() -> list[dict[str, object]]:
     """Return the example customers as header → value mappings."""
@@ -64,6 +83,15 @@ def build_rows() -> list[dict[str, object]]:
         record["联系人2-称呼"] = f"{name2[0]}女士" if name2 else None
         record.update(changes)
         records.append(record)
+
+    for index, (unit, address, area_code) in enumerate(VALID_ROWS):
+        name1 = SURNAMES[index] + GIVEN_NAMES[index]
+        name2 = SURNAMES[-index - 1] + GIVEN_NAMES[-index - 1]
+        records.append(dict(
+            BASE, 单位名称=unit, 地址=address, 重要程度=("马上要做", "考虑中", "关注")[index % 3],
+            **{"联系人1-姓名": name1, "联系人1-称呼": f"{name1[0]}主任", "联系人1-电话": f"{area_code}-8800{index:04d}",
+               "联系人2-姓名": name2, "联系人2-称呼": f"{name2[0]}女士", "联系人2-电话": f"1390571{index:04d}"},
+        ))
     return records
 
 
@@ -86,7 +114,8 @@ def write_example(target: Path = TARGET) -> None:
             elif value is not None:
                 sheet.write(index, column, value)
     sheet.freeze_panes(1, 4)
-    sheet.set_column(0, len(headers) - 1, 14)
+    for column, header in enumerate(headers):
+        sheet.set_column(column, column, COLUMN_WIDTHS.get(header.split("-")[-1], 12))
     workbook.close()
 
 

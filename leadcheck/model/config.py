@@ -87,6 +87,8 @@ class RuleConfig:
         "有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "设计院", "设计研究院",
         "研究院", "勘察院", "科学院", "研究所", "设计所", "事务所", "学院", "大学", "学校",
         "医院", "中心", "局", "厅", "委员会", "办公室", "馆", "站", "队", "所",
+        # Government and court names, which the standard's list misses: 杭州市人民政府.
+        "政府", "法院", "检察院", "卫生院",
     )
     # Shorter names cannot be a full registered name.
     unit_name_min_length: int = 4
