@@ -183,3 +183,27 @@ def test_sheet_code_names_match_document_modules(built):
     assert b'codeName="ThisWorkbook"' in parts["xl/workbook.xml"]
     for number in range(1, 6):
         assert f'codeName="Sheet{number}"'.encode() in parts[f"xl/worksheets/sheet{number}.xml"]
+
+
+def test_guide_example_is_valid_customer():
+    from datetime import date
+
+    from leadcheck.build.guide import EXAMPLE_CUSTOMER
+    from leadcheck.engine import validate_rows
+
+    headers = template_headers()
+    values = [EXAMPLE_CUSTOMER.get(header, "") for header in headers]
+    result = validate_rows(headers, [(2, values)], today=date(2026, 12, 1))
+    assert [finding.code for finding in result.findings_for(2)] == []
+    assert result.verdict_text(2) == "有效"
+
+
+def test_guide_example_row_matches_headers(workbook):
+    from leadcheck.build.guide import EXAMPLE_CUSTOMER
+
+    rows = list(workbook["填写说明"].iter_rows(values_only=True))
+    header_row = next(index for index, row in enumerate(rows) if row[0] == "业务员")
+    assert list(rows[header_row][:len(template_headers())]) == template_headers()
+    example = rows[header_row + 1]
+    for index, header in enumerate(template_headers()):
+        assert (example[index] or "") == EXAMPLE_CUSTOMER.get(header, ""), header
