@@ -252,7 +252,7 @@ def _with_split_hint(digits: str, whole: _Reading) -> _Reading:
 
 def _is_dial_string(digits: str) -> bool:
     # isascii() rejects other scripts' digits, which str.isdigit() accepts.
-    return digits.isascii() and digits.lstrip("+").isdigit() and digits.count("+") <= 1 and "+" not in digits[1:]
+    return digits.isascii() and digits.lstrip("+").isdigit() and "+" not in digits[1:]
 
 
 def _classify(digits: str) -> _Reading:
