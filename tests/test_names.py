@@ -304,7 +304,7 @@ UNIT_NAME_CASES = [
     # No suffix.
     ("杭州市城建设计", REASON_NO_SUFFIX),
     ("阿里巴巴", REASON_NO_SUFFIX),
-    ("杭州市中级人民法院", REASON_NO_SUFFIX),
+    ("杭州市中级人民检查", REASON_NO_SUFFIX),
 ]
 
 
@@ -324,10 +324,10 @@ def test_unit_reason_fills_message(reason):
 
 def test_unit_name_follows_config():
     config = config_from_mapping({
-        "unit_suffixes": [*DEFAULT_CONFIG.unit_suffixes, "法院"],
+        "unit_suffixes": [*DEFAULT_CONFIG.unit_suffixes, "商行"],
         "unit_name_min_length": 6,
     })
-    assert unit_name_problem("杭州市中级人民法院", config) is None
+    assert unit_name_problem("杭州市西湖区文三商行", config) is None
     assert unit_name_problem("南京大学", config) == REASON_TOO_SHORT
 
 
