@@ -226,7 +226,8 @@ def _read_body(body: str, allow_trailing_extension: bool) -> tuple[_Reading, str
         return _Reading(INVALID, reason=REASON_NO_NUMBER), None
     if not _is_dial_string(digits):
         text = re.sub(r"[+\d]+", " ", digits).strip()
-        return _Reading(INVALID, reason=REASON_TEXT.format(text=text)), None
+        reason = REASON_TEXT.format(text=text) if text else REASON_UNREADABLE
+        return _Reading(INVALID, reason=reason), None
 
     whole = _classify(digits)
     if whole.kind != INVALID or not allow_trailing_extension:
