@@ -14,7 +14,8 @@ from leadcheck.engine import validate_rows
 from leadcheck.model.columns import template_headers
 
 ROOT = Path(__file__).parent.parent
-GOLDEN = Path("/work/shared/cases/leads-public.xlsx")
+# The public golden file, committed with its expected report.
+GOLDEN = ROOT / "tests" / "golden" / "leads-public.xlsx"
 COMMITTED_WRAPPERS = ROOT / "addin" / "xlwings_udfs.bas"
 UDF_NAMES = [
     "leadcheck_row", "leadcheck_rows", "leadcheck_phone", "leadcheck_phones",
