@@ -81,11 +81,9 @@ def _read_contact(number: int, values: Sequence[object], columns: ColumnMap, con
     indices = columns.contacts[number]
     raw: dict[str, object] = {}
     text: dict[str, str] = {}
-    headers: dict[str, str] = {}
     blank: list[str] = []
 
     for name in CONTACT_FIELDS:
-        headers[name] = columns.header_of_contact(number, name)
         index = indices.get(name)
         cell = _cell(values, index) if index is not None else None
         raw[name] = cell
@@ -97,4 +95,4 @@ def _read_contact(number: int, values: Sequence[object], columns: ColumnMap, con
     if len(blank) == len(CONTACT_FIELDS):
         return None
     required_blank = tuple(name for name in blank if name in config.contact_required_fields)
-    return Contact(number, text, raw, headers, tuple(blank), required_blank)
+    return Contact(number, text, raw, columns.contact_headers(number), tuple(blank), required_blank)

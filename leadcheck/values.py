@@ -11,6 +11,7 @@ import math
 import re
 import unicodedata
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 from leadcheck.model.config import RuleConfig
 
@@ -69,8 +70,15 @@ def normalize_header(value: object) -> str:
 
 def is_filler(text: str, config: RuleConfig) -> bool:
     """Tell whether normalised text is a filler word such as 无, 不详 or xx."""
-    folded = text.casefold()
-    return any(folded == word.casefold() for word in config.filler_words)
+    words, longest = _filler_index(config.filler_words)
+    return len(text) <= longest and text.casefold() in words
+
+
+@lru_cache(maxsize=16)
+def _filler_index(filler_words: tuple[str, ...]) -> tuple[frozenset[str], int]:
+    """Return the case-folded filler words and the longest one's length, computed once."""
+    words = frozenset(word.casefold() for word in filler_words)
+    return words, max((len(word) for word in words), default=0)
 
 
 def is_blank(text: str, config: RuleConfig) -> bool:

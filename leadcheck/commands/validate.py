@@ -36,14 +36,8 @@ def read_sheet(book: Workbook, sheet: str = DATA_SHEET, source: str = "") -> She
 
     Raises ``SheetNotFoundError`` for a missing sheet and ``InputError`` for an empty one.
     """
-    grid = [[reader._clean_value(value) for value in values] for values in book.read_values(sheet)]
-    config_text = None
-    if CONFIG_SHEET in book.sheet_names():
-        config_text = reader._config_text(book.read_values(CONFIG_SHEET))
-
-    # NOTE: the reader exposes no public grid-to-SheetData function yet, so this calls its
-    # private helper to keep the header search and blank-row rules identical to the CLI's.
-    return reader._build_sheet_data(Path(source or sheet), sheet, grid, config_text)
+    config_grid = book.read_values(CONFIG_SHEET) if CONFIG_SHEET in book.sheet_names() else None
+    return reader.sheet_data_from_grid(Path(source or sheet), sheet, book.read_values(sheet), config_grid)
 
 
 def config_of(sheet_data: SheetData) -> RuleConfig:

@@ -57,6 +57,7 @@ class ColumnMap:
     # Headers that occur more than once; the first occurrence is the one read.
     duplicates: list[str] = field(default_factory=list)
     result_index: int | None = None
+    _contact_headers: dict[int, dict[str, str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_headers(cls, raw_headers: list[object]) -> ColumnMap:
@@ -107,3 +108,11 @@ class ColumnMap:
         """Return the header of a contact field as it appears in the sheet."""
         index = self.contacts.get(number, {}).get(name)
         return self.headers[index] if index is not None else contact_header(number, name)
+
+    def contact_headers(self, number: int) -> dict[str, str]:
+        """Return field name → header for every field of contact block ``number``, cached."""
+        cached = self._contact_headers.get(number)
+        if cached is None:
+            cached = {name: self.header_of_contact(number, name) for name in CONTACT_FIELDS}
+            self._contact_headers[number] = cached
+        return cached

@@ -312,6 +312,19 @@ def _config_line(value: object) -> str:
     return str(value)
 
 
+def sheet_data_from_grid(
+    path: Path, sheet_name: str, grid: list[list[object]], config_grid: list[list[object]] | None = None
+) -> SheetData:
+    """Build ``SheetData`` from values already read (e.g. from live Excel), as the file readers do.
+
+    ``grid`` is the data sheet's used range, row by row; ``config_grid`` the configuration
+    sheet's, if the workbook has one. Raises ``InputError`` when the sheet is empty.
+    """
+    cleaned = [[_clean_value(value) for value in values] for values in grid]
+    config_text = _config_text(config_grid) if config_grid is not None else None
+    return _build_sheet_data(path, sheet_name, cleaned, config_text)
+
+
 def _build_sheet_data(path: Path, sheet_name: str, grid: list[list[object]], config_text: str | None) -> SheetData:
     """Find the header row in a grid and keep the non-blank rows below it."""
     header_index = _find_header_index(grid)
