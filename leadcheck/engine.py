@@ -91,7 +91,7 @@ def _apply_quotas(customers: list[Customer], findings: dict[int, list[Finding]],
         rep = customer.value("业务员")
         quotas = reps.setdefault(rep, RepQuotas(rep))
         quotas.eligible += 1
-        visit_date = parse_date(customer.raw.get("拜访日期") or customer.value("拜访日期"))
+        visit_date = parse_date(customer.raw_value("拜访日期") or customer.value("拜访日期"))
 
         if department_outcome(customer, context) == EXCEPTION:
             quotas.competitors[Q_DEPT].append(
@@ -117,7 +117,7 @@ def _verdict(customer: Customer, row_findings: list[Finding], context: RuleConte
         rep=customer.value("业务员"),
         unit=customer.value("单位名称"),
         valid=not any(finding.is_error for finding in row_findings),
-        visit_date=parse_date(customer.raw.get("拜访日期") or customer.value("拜访日期")),
+        visit_date=parse_date(customer.raw_value("拜访日期") or customer.value("拜访日期")),
         importance=canonical_importance(customer.value("重要程度"), context),
     )
 

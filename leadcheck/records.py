@@ -1,32 +1,75 @@
-"""Customer records: one sheet row read once into normalised text, with its contact blocks.
+"""Customer records: one sheet row with its contact blocks, read lazily and at most once.
 
-Rules never look at raw rows; they get a ``Customer``. Each text field is read once
-(NFKC, trimmed) and filler is resolved against the configuration, so every rule sees the
-same reading of a cell. Raw values stay available for the readers that need the type of
-the cell (dates, numbers stored for phones and headcounts).
+Rules never look at raw rows; they get a ``Customer``. Each cell is normalised (NFKC,
+trimmed) the first time a rule asks for it and then kept, so every rule sees the same
+reading of a cell and no cell is normalised twice. Long free-text cells that rules only
+test for blankness (系统现状, 评价意向, …) are never normalised at all: a cell with more
+than a few characters after trimming cannot be blank or filler. Raw values stay available
+for the readers that need the type of the cell (dates, numbers stored for phones).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Sequence
 
+from leadcheck.checks.phones import PhoneNumber, parse_phone_cell
+from leadcheck.checks.places import Address, parse_address
 from leadcheck.model.columns import CONTACT_FIELDS, ColumnMap
 from leadcheck.model.config import RuleConfig
-from leadcheck.values import is_blank, normalize_text
+from leadcheck.values import is_blank_cell, normalize_text
 
 
-@dataclass(slots=True)
-class Contact:
+class Cells:
+    """Cells of one row addressed by name, normalised on first use."""
+
+    __slots__ = ("_values", "_indices", "_config", "_text")
+
+    def __init__(self, values: Sequence[object], indices: dict[str, int], config: RuleConfig) -> None:
+        self._values = values
+        self._indices = indices
+        self._config = config
+        self._text: dict[str, str] = {}
+
+    def has_column(self, name: str) -> bool:
+        return name in self._indices
+
+    def raw_value(self, name: str) -> object:
+        """Return the cell as the reader produced it, ``None`` when absent or past the row's end."""
+        index = self._indices.get(name)
+        if index is None or index >= len(self._values):
+            return None
+        return self._values[index]
+
+    def value(self, name: str) -> str:
+        """Return the normalised text of a cell, "" when the column is absent."""
+        text = self._text.get(name)
+        if text is None:
+            text = normalize_text(self.raw_value(name))
+            self._text[name] = text
+        return text
+
+    def is_blank(self, name: str) -> bool:
+        """Tell whether a cell is empty or filler; filler counts as blank."""
+        return is_blank_cell(self.raw_value(name), self._config)
+
+
+class Contact(Cells):
     """One present contact block (联系人N-…) of a customer."""
 
-    number: int
-    text: dict[str, str]
-    raw: dict[str, object]
-    headers: dict[str, str]
-    # Contact fields that are blank (filler included), in template order.
-    blank: tuple[str, ...]
-    required_blank: tuple[str, ...]
+    __slots__ = ("number", "headers", "blank", "required_blank", "_phones")
+
+    def __init__(self, number: int, values: Sequence[object], columns: ColumnMap, config: RuleConfig) -> None:
+        super().__init__(values, columns.contacts[number], config)
+        self.number = number
+        self.headers = columns.contact_headers(number)
+        # Blank fields (filler included) in template order, and the required ones among them.
+        # This runs for every block of every row, so it reads the cells directly.
+        self.blank = tuple(
+            name for name, index in columns.contact_field_indices(number)
+            if index is None or index >= len(values) or is_blank_cell(values[index], config)
+        )
+        self.required_blank = tuple(name for name in self.blank if name in config.contact_required_fields)
+        self._phones: list[PhoneNumber] | None = None
 
     def has(self, name: str) -> bool:
         return name not in self.blank
@@ -36,63 +79,39 @@ class Contact:
         """Tell whether every required field is filled; format errors do not matter here."""
         return not self.required_blank
 
-
-@dataclass(slots=True)
-class Customer:
-    """One customer row: customer-level text by header, and its present contacts."""
-
-    row: int
-    text: dict[str, str]
-    raw: dict[str, object]
-    contacts: list[Contact] = field(default_factory=list)
-    config: RuleConfig | None = None
-
-    def value(self, header: str) -> str:
-        """Return the normalised text of a customer-level column, "" when absent."""
-        return self.text.get(header, "")
-
-    def is_blank(self, header: str) -> bool:
-        assert self.config is not None
-        return is_blank(self.value(header), self.config)
+    @property
+    def phones(self) -> list[PhoneNumber]:
+        """Return the numbers of the 电话 cell, parsed once; [] when blank."""
+        if self._phones is None:
+            self._phones = parse_phone_cell(self.raw_value("电话")) if self.has("电话") else []
+        return self._phones
 
 
-def _cell(values: Sequence[object], index: int) -> object:
-    return values[index] if index < len(values) else None
+class Customer(Cells):
+    """One customer row: customer-level cells by header, and its present contacts."""
+
+    __slots__ = ("row", "contacts", "_address")
+
+    def __init__(self, row: int, values: Sequence[object], columns: ColumnMap, config: RuleConfig) -> None:
+        super().__init__(values, columns.customer_indices, config)
+        self.row = row
+        self.contacts: list[Contact] = []
+        self._address: Address | None = None
+
+    @property
+    def address(self) -> Address | None:
+        """Return the parsed 地址, ``None`` when blank; parsed once per row."""
+        if self._address is None and not self.is_blank("地址"):
+            self._address = parse_address(self.value("地址"))
+        return self._address
 
 
 def read_customer(row: int, values: Sequence[object], columns: ColumnMap, config: RuleConfig) -> Customer:
-    """Read one sheet row into a ``Customer``; absent contact blocks are left out."""
-    raw: dict[str, object] = {}
-    text: dict[str, str] = {}
-    for header, index in (*columns.customer.items(), *columns.unknown.items()):
-        cell = _cell(values, index)
-        raw[header] = cell
-        text[header] = normalize_text(cell)
-
-    customer = Customer(row=row, text=text, raw=raw, config=config)
+    """Wrap one sheet row as a ``Customer``; absent contact blocks are left out."""
+    customer = Customer(row, values, columns, config)
     for number in columns.contact_numbers:
-        contact = _read_contact(number, values, columns, config)
-        if contact is not None:
+        contact = Contact(number, values, columns, config)
+        # A block whose cells are all blank is absent, not incomplete.
+        if len(contact.blank) < len(CONTACT_FIELDS):
             customer.contacts.append(contact)
     return customer
-
-
-def _read_contact(number: int, values: Sequence[object], columns: ColumnMap, config: RuleConfig) -> Contact | None:
-    indices = columns.contacts[number]
-    raw: dict[str, object] = {}
-    text: dict[str, str] = {}
-    blank: list[str] = []
-
-    for name in CONTACT_FIELDS:
-        index = indices.get(name)
-        cell = _cell(values, index) if index is not None else None
-        raw[name] = cell
-        text[name] = normalize_text(cell)
-        if is_blank(text[name], config):
-            blank.append(name)
-
-    # A block whose cells are all blank is absent, not incomplete.
-    if len(blank) == len(CONTACT_FIELDS):
-        return None
-    required_blank = tuple(name for name in blank if name in config.contact_required_fields)
-    return Contact(number, text, raw, columns.contact_headers(number), tuple(blank), required_blank)

@@ -47,6 +47,8 @@ def normalize_text(value: object) -> str:
     """
     if value is None:
         return ""
+    if type(value) is str:
+        return _normalize_string(value)
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):
@@ -60,6 +62,15 @@ def normalize_text(value: object) -> str:
     if isinstance(value, (date, time)):
         return value.isoformat()
     return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+@lru_cache(maxsize=65536)
+def _normalize_string(text: str) -> str:
+    # Cached because sheets repeat the same short values (部门, 职务, 性别, 重要程度) on
+    # every row, and NFKC of a 20-character Chinese text costs a few microseconds.
+    if text.isascii():
+        return text.strip()
+    return unicodedata.normalize("NFKC", text).strip()
 
 
 def normalize_header(value: object) -> str:
@@ -84,6 +95,21 @@ def _filler_index(filler_words: tuple[str, ...]) -> tuple[frozenset[str], int]:
 def is_blank(text: str, config: RuleConfig) -> bool:
     """Tell whether normalised text is empty or filler; filler counts as blank."""
     return text == "" or is_filler(text, config)
+
+
+def is_blank_cell(value: object, config: RuleConfig) -> bool:
+    """Tell whether a raw cell is empty or filler, normalising only short text.
+
+    NFKC composes at most three code points into one (Hangul jamo), so text longer than
+    three times the longest filler word after trimming cannot be filler.
+    """
+    if value is None:
+        return True
+    if type(value) is str:
+        _, longest = _filler_index(config.filler_words)
+        if len(value.strip()) > 3 * longest:
+            return False
+    return is_blank(normalize_text(value), config)
 
 
 def parse_date(value: object) -> datetime | None:

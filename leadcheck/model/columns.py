@@ -58,6 +58,7 @@ class ColumnMap:
     duplicates: list[str] = field(default_factory=list)
     result_index: int | None = None
     _contact_headers: dict[int, dict[str, str]] = field(default_factory=dict, repr=False)
+    _customer_indices: dict[str, int] | None = field(default=None, repr=False)
 
     @classmethod
     def from_headers(cls, raw_headers: list[object]) -> ColumnMap:
@@ -94,6 +95,13 @@ class ColumnMap:
     def contact_numbers(self) -> list[int]:
         return sorted(self.contacts)
 
+    @property
+    def customer_indices(self) -> dict[str, int]:
+        """Return header → index for customer-level and extra columns, computed once."""
+        if self._customer_indices is None:
+            self._customer_indices = {**self.unknown, **self.customer}
+        return self._customer_indices
+
     def index_of(self, header: str) -> int | None:
         """Return the index of a customer-level or extra column, or ``None``."""
         if header in self.customer:
@@ -108,6 +116,11 @@ class ColumnMap:
         """Return the header of a contact field as it appears in the sheet."""
         index = self.contacts.get(number, {}).get(name)
         return self.headers[index] if index is not None else contact_header(number, name)
+
+    def contact_field_indices(self, number: int) -> tuple[tuple[str, int | None], ...]:
+        """Return (field name, index or ``None``) for every field of block ``number``, in template order."""
+        indices = self.contacts.get(number, {})
+        return tuple((name, indices.get(name)) for name in CONTACT_FIELDS)
 
     def contact_headers(self, number: int) -> dict[str, str]:
         """Return field name → header for every field of contact block ``number``, cached."""

@@ -20,9 +20,7 @@ from leadcheck.checks.phones import (
     PhoneNumber,
     area_code_city_label,
     area_code_matches_city,
-    parse_phone_cell,
 )
-from leadcheck.checks.places import parse_address
 from leadcheck.model.findings import Finding, make_finding
 from leadcheck.records import Contact, Customer
 from leadcheck.rules.context import RuleContext
@@ -39,7 +37,7 @@ def check_contact_completeness(customer: Customer, context: RuleContext) -> Iter
     for contact in customer.contacts:
         for name in contact.required_blank:
             yield make_finding(
-                customer.row, contact.headers[name], "contact-missing-field", contact.text[name],
+                customer.row, contact.headers[name], "contact-missing-field", contact.value(name),
                 number=contact.number, missing=name,
             )
 
@@ -49,20 +47,20 @@ def check_contact_formats(customer: Customer, context: RuleContext) -> Iterator[
     config = context.config
     for contact in customer.contacts:
         if contact.has("性别"):
-            gender = canonical_gender(contact.text["性别"], context)
+            gender = canonical_gender(contact.value("性别"), context)
             if gender not in config.genders:
                 yield make_finding(
-                    customer.row, contact.headers["性别"], "invalid-choice", contact.text["性别"],
+                    customer.row, contact.headers["性别"], "invalid-choice", contact.value("性别"),
                     choices="、".join(config.genders),
                 )
             else:
                 yield from _salutation_findings(customer.row, contact, gender)
 
         if contact.has("沟通时间"):
-            reason = date_problem(contact.raw["沟通时间"], contact.text["沟通时间"], context)
+            reason = date_problem(contact.raw_value("沟通时间"), contact.value("沟通时间"), context)
             if reason:
                 yield make_finding(
-                    customer.row, contact.headers["沟通时间"], "invalid-date", contact.text["沟通时间"],
+                    customer.row, contact.headers["沟通时间"], "invalid-date", contact.value("沟通时间"),
                     reason=reason,
                 )
 
@@ -72,10 +70,10 @@ def _salutation_findings(row: int, contact: Contact, gender: str) -> Iterator[Fi
     for name in ("称呼", "姓名"):
         if not contact.has(name):
             continue
-        implied = implied_gender(contact.text[name])
+        implied = implied_gender(contact.value(name))
         if implied is not None and implied != gender:
             yield make_finding(
-                row, contact.headers[name], "salutation-gender-mismatch", contact.text[name], gender=gender,
+                row, contact.headers[name], "salutation-gender-mismatch", contact.value(name), gender=gender,
             )
 
 
@@ -85,7 +83,7 @@ def check_contact_names(customer: Customer, context: RuleContext) -> Iterator[Fi
     for contact in customer.contacts:
         if not contact.has("姓名"):
             continue
-        name = contact.text["姓名"]
+        name = contact.value("姓名")
         header = contact.headers["姓名"]
         if split_people(name, context.config):
             yield make_finding(customer.row, header, "multiple-people-in-block", name)
@@ -99,10 +97,10 @@ def check_titles(customer: Customer, context: RuleContext) -> Iterator[Finding]:
     for contact in customer.contacts:
         if not contact.has("职务"):
             continue
-        if not is_head_title(contact.text["职务"], config):
-            yield make_finding(customer.row, contact.headers["职务"], "not-department-head", contact.text["职务"])
-        elif identifies_head(contact, context) and qualifying_department(contact.text["部门"], config) is None:
-            yield make_finding(customer.row, contact.headers["部门"], "other-department", contact.text["部门"])
+        if not is_head_title(contact.value("职务"), config):
+            yield make_finding(customer.row, contact.headers["职务"], "not-department-head", contact.value("职务"))
+        elif identifies_head(contact, context) and qualifying_department(contact.value("部门"), config) is None:
+            yield make_finding(customer.row, contact.headers["部门"], "other-department", contact.value("部门"))
 
 
 def identifies_head(contact: Contact, context: RuleContext) -> bool:
@@ -111,7 +109,7 @@ def identifies_head(contact: Contact, context: RuleContext) -> bool:
         contact.has("姓名")
         and contact.has("部门")
         and contact.has("职务")
-        and is_head_title(contact.text["职务"], context.config)
+        and is_head_title(contact.value("职务"), context.config)
     )
 
 
@@ -122,8 +120,8 @@ def check_phones(customer: Customer, context: RuleContext) -> Iterator[Finding]:
         if not contact.has("电话"):
             continue
         header = contact.headers["电话"]
-        value = contact.text["电话"]
-        for number in parse_phone_cell(contact.raw["电话"]):
+        value = contact.value("电话")
+        for number in contact.phones:
             yield from _phone_findings(customer.row, header, value, number, address_city)
 
 
@@ -141,9 +139,8 @@ def _phone_findings(row: int, header: str, value: str, number: PhoneNumber, addr
 
 
 def _address_city(customer: Customer) -> str | None:
-    if customer.is_blank("地址"):
-        return None
-    return parse_address(customer.value("地址")).city
+    address = customer.address
+    return address.city if address else None
 
 
 def check_switchboards(customer: Customer, context: RuleContext) -> Iterator[Finding]:
@@ -157,7 +154,7 @@ def check_switchboards(customer: Customer, context: RuleContext) -> Iterator[Fin
     for contact in customer.contacts:
         if not contact.has("电话"):
             continue
-        for number in parse_phone_cell(contact.raw["电话"]):
+        for number in contact.phones:
             if number.kind != "landline":
                 continue
             if number.switchboard and not number.extension:
@@ -178,13 +175,13 @@ def check_switchboards(customer: Customer, context: RuleContext) -> Iterator[Fin
     for contact in customer.contacts:
         if contact.number in flagged:
             yield make_finding(
-                customer.row, contact.headers["电话"], "switchboard-missing-extension", contact.text["电话"],
+                customer.row, contact.headers["电话"], "switchboard-missing-extension", contact.value("电话"),
                 reason=flagged[contact.number], example=f"{_plain_line(contact)}转8021",
             )
 
 
 def _plain_line(contact: Contact) -> str:
-    for number in parse_phone_cell(contact.raw["电话"]):
+    for number in contact.phones:
         if number.area_code and number.subscriber:
             return f"{number.area_code}-{number.subscriber}"
     return "0571-87654321"

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Iterator
 
 from leadcheck.checks.names import unit_name_problem
-from leadcheck.checks.places import parse_address
 from leadcheck.model.findings import Finding, make_finding
 from leadcheck.records import Customer
 from leadcheck.rules.context import RuleContext
@@ -79,7 +78,7 @@ def check_visit_date(customer: Customer, context: RuleContext) -> Iterator[Findi
     if customer.is_blank("拜访日期"):
         return
     text = customer.value("拜访日期")
-    reason = date_problem(customer.raw.get("拜访日期"), text, context)
+    reason = date_problem(customer.raw_value("拜访日期"), text, context)
     if reason:
         yield make_finding(customer.row, "拜访日期", "invalid-date", text, reason=reason)
 
@@ -94,7 +93,7 @@ def check_headcount(customer: Customer, context: RuleContext) -> Iterator[Findin
 
 def headcount_of(customer: Customer) -> int | None:
     """Return 人数 as read by the standard, or ``None`` when blank or unreadable."""
-    raw = customer.raw.get("人数")
+    raw = customer.raw_value("人数")
     return parse_headcount(raw if not isinstance(raw, str) else customer.value("人数"))
 
 
@@ -113,8 +112,8 @@ def check_address(customer: Customer, context: RuleContext) -> Iterator[Finding]
     if customer.is_blank("地址"):
         return
     text = customer.value("地址")
-    address = parse_address(text)
-    if address.problems:
+    address = customer.address
+    if address is not None and address.problems:
         reason = "，".join(address.problems)
         yield make_finding(customer.row, "地址", "incomplete-address", text, reason=reason)
 

@@ -34,8 +34,8 @@ class DepartmentCount:
 def count_departments(customer: Customer, context: RuleContext) -> DepartmentCount:
     """Count D and C for a customer."""
     heads = [contact for contact in customer.contacts if identifies_head(contact, context)]
-    departments = {contact.text["部门"] for contact in heads}
-    complete = {contact.text["部门"] for contact in heads if contact.complete}
+    departments = {contact.value("部门") for contact in heads}
+    complete = {contact.value("部门") for contact in heads if contact.complete}
     return DepartmentCount(len(departments), len(complete))
 
 
@@ -79,7 +79,7 @@ def check_departments(customer: Customer, context: RuleContext) -> Iterator[Find
     else:
         requirement = "电话联系或直接上门的客户须联系至少 2 个部门的主管，且至少 1 位主管信息完整"
         actual = f" {count.departments} 个部门的主管、其中 {count.complete_departments} 个信息完整"
-    column = "备注" if "备注" in customer.text else "拜访方式"
+    column = "备注" if customer.has_column("备注") else "拜访方式"
     yield make_finding(
         customer.row, column, "too-few-departments", customer.value(column),
         requirement=requirement, actual=actual,
@@ -96,7 +96,7 @@ def check_design_institute(customer: Customer, context: RuleContext) -> Iterator
     if headcount is None or headcount > config.small_design_institute_max_headcount:
         return
     for contact in customer.contacts:
-        if contact.complete and is_institute_head(contact.text["职务"], contact.text["部门"]):
+        if contact.complete and is_institute_head(contact.value("职务"), contact.value("部门")):
             return
     yield make_finding(customer.row, "人数", "design-institute-head-missing", customer.value("人数"))
 
