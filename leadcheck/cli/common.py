@@ -1,4 +1,4 @@
-"""What every leadcheck command shares: exit statuses, the --today parser, failing cleanly."""
+"""Shared pieces of the leadcheck commands: exit statuses, the --today parser, clean failure."""
 
 from __future__ import annotations
 

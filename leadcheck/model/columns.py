@@ -48,7 +48,7 @@ def template_headers(contact_blocks: int = TEMPLATE_CONTACT_BLOCKS) -> list[str]
 
 @dataclass
 class ColumnMap:
-    """Where each known header sits in a sheet: 0-based indices into a row's values."""
+    """Column map of a sheet: the 0-based index of each known header in a row's values."""
 
     headers: list[str]
     customer: dict[str, int] = field(default_factory=dict)

@@ -15,7 +15,7 @@ from leadcheck.records import Customer
 from leadcheck.rules.context import RuleContext
 from leadcheck.values import parse_date, parse_headcount
 
-# What each 已做* column should say, for the done-details-missing message.
+# What each 已做* column should contain, for the done-details-missing message.
 _DONE_FIELD_HINTS = {
     "已做厂商": "做的是哪家厂商的产品",
     "已做模块": "做了哪些模块",
@@ -37,7 +37,7 @@ def canonical_importance(text: str, context: RuleContext) -> str:
 
 
 def check_choices(customer: Customer, context: RuleContext) -> Iterator[Finding]:
-    """invalid-choice: 拜访方式, 重要程度 or 单位类型 holds a value outside its list."""
+    """invalid-choice: 拜访方式, 重要程度 or 单位类型 contains a value outside its list."""
     config = context.config
     lists = (
         ("拜访方式", config.visit_methods, lambda text: text),

@@ -22,7 +22,7 @@ from leadcheck.values import meaningful_length
 MET = "met"
 EXCEPTION = "exception"  # valid only through a reason in 备注; needs a Q-DEPT slot
 FAILED = "failed"
-NOT_EVALUATED = "not-evaluated"  # 拜访方式 blank or invalid: that field's own finding stands
+NOT_EVALUATED = "not-evaluated"  # 拜访方式 blank or invalid: only that field's own finding is reported
 
 
 @dataclass(frozen=True, slots=True)
