@@ -85,11 +85,12 @@ def _require_columns(columns: ColumnMap, config: RuleConfig) -> None:
 def _apply_quotas(customers: list[Customer], findings: dict[int, list[Finding]], context: RuleContext):
     reps: dict[str, RepQuotas] = {}
     for order, customer in enumerate(customers):
+        # Every rep gets both quota rows, even with no eligible customer (base 0).
+        rep = customer.value("业务员")
+        quotas = reps.setdefault(rep, RepQuotas(rep))
         row_findings = findings[customer.row]
         if any(finding.is_error for finding in row_findings):
             continue
-        rep = customer.value("业务员")
-        quotas = reps.setdefault(rep, RepQuotas(rep))
         quotas.eligible += 1
         visit_date = parse_date(customer.raw_value("拜访日期") or customer.value("拜访日期"))
 
