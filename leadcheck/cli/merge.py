@@ -44,6 +44,10 @@ def merge_command(inputs, output, into, skip_bad, strict, today, config_path) ->
         outcome = run_merge(inputs, target, options, progress=_progress_bar)
     except (MergeError, ConfigError, OutputError) as error:
         fail(str(error))
+    except PermissionError:
+        fail(f"无法写入“{target}”：没有写入权限，或文件正在 Excel 中打开。请关闭该文件或换一个输出路径。")
+    except OSError as error:
+        fail(f"无法写入“{target}”（系统错误 {error.errno}：{error.strerror or error}）。请换一个输出路径。")
 
     _print_outcome(outcome)
     if any(report.status == REJECTED for report in outcome.files):

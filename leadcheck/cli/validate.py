@@ -90,7 +90,7 @@ def _write_copy(source: Path, target: Path, sheet: SheetData, result: Result, co
     except PermissionError:
         fail(f"无法写入“{target}”：没有写入权限，或文件正在 Excel 中打开。请关闭该文件或用 -o 指定其他位置。")
     except OSError as error:
-        fail(f"无法写入“{target}”：{error.strerror or error}。请用 -o 指定其他位置。")
+        fail(f"无法写入“{target}”（系统错误 {error.errno}：{error.strerror or error}）。请用 -o 指定其他位置。")
 
 
 def _print_summary(result: Result, target: Path) -> None:

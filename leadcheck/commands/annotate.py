@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import os
 import tempfile
+import zipfile
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
 import openpyxl
+from openpyxl.utils.exceptions import InvalidFileException
 
 from leadcheck.commands.validate import show_result
 from leadcheck.model.config import DEFAULT_CONFIG, RuleConfig
@@ -20,6 +23,8 @@ from leadcheck.model.result import Result
 from leadcheck.sheets.filebook import FileBook
 from leadcheck.sheets.package import restore_package_parts
 from leadcheck.sheets.reader import SheetData
+from leadcheck.sheets.safety import lock_file_problem, store_text_cells
+from leadcheck.sheets.workbook import SUMMARY_SHEET
 
 # Infix of the default target name: 客户线索.xlsx → 客户线索.校验.xlsx.
 TARGET_INFIX = ".校验"
@@ -47,7 +52,9 @@ def write_annotated_copy(
     A .csv source becomes a new workbook holding the rows of ``sheet_data``. An .xlsm
     copy keeps ``xl/vbaProject.bin`` and the ribbon parts byte for byte. Raises
     ``AnnotationError`` when ``target`` is the source or has an extension Excel would
-    refuse for this content. It does not check that ``result`` was computed from
+    refuse for this content, when its folder does not exist, when a spreadsheet program
+    has it open (a lock file beside it), and when openpyxl cannot load a source that
+    calamine could read. It does not check that ``result`` was computed from
     ``sheet_data``.
     """
     source, target = Path(source), Path(target)
@@ -55,12 +62,16 @@ def write_annotated_copy(
     keep_macros = source.suffix.lower() == MACRO_SUFFIX and target.suffix.lower() == MACRO_SUFFIX
 
     # Load the source (or build a workbook from the CSV rows) and draw the marks.
-    if source.suffix.lower() == ".csv":
-        book = FileBook(_workbook_from_rows(sheet_data))
-    else:
-        book = FileBook(openpyxl.load_workbook(source, keep_vba=keep_macros, rich_text=True))
+    from_values = source.suffix.lower() == ".csv"
+    book = FileBook(_workbook_from_rows(sheet_data) if from_values else _load_source(source, keep_macros))
     book.clear_validation(sheet_data.sheet_name)
     show_result(book, sheet_data, result, config, str(source))
+
+    # Text that came from the rep's cells (all of a CSV's, the rep names in the summary)
+    # stays text even when it starts with "=".
+    if from_values:
+        store_text_cells(book.workbook[sheet_data.sheet_name])
+    store_text_cells(book.workbook[SUMMARY_SHEET])
 
     # Save next to the target, restore the macro parts, then move into place in one step.
     handle, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".~", suffix=target.suffix)
@@ -80,6 +91,11 @@ def write_annotated_copy(
 def _check_target(source: Path, target: Path) -> None:
     if target.exists() and source.exists() and os.path.samefile(source, target):
         raise AnnotationError(f"输出文件“{target.name}”就是输入文件：校验从不改写原文件，请另选输出文件名。")
+    if not target.parent.is_dir():
+        raise AnnotationError(f"输出文件夹“{target.parent}”不存在或不是文件夹：请先创建它，或用 -o 指定其他位置。")
+    problem = lock_file_problem(target, "校验")
+    if problem is not None:
+        raise AnnotationError(problem)
     suffix = target.suffix.lower()
     if suffix not in WORKBOOK_SUFFIXES:
         raise AnnotationError(f"输出文件“{target.name}”的扩展名不是 .xlsx 或 .xlsm：请改用其中之一。")
@@ -87,6 +103,17 @@ def _check_target(source: Path, target: Path) -> None:
         raise AnnotationError(
             f"输入“{source.name}”不含宏，输出却是 .xlsm 文件“{target.name}”：Excel 会拒绝打开，请改用 .xlsx。"
         )
+
+
+def _load_source(source: Path, keep_macros: bool) -> openpyxl.Workbook:
+    """Load the source with openpyxl, which is stricter than calamine about malformed XML."""
+    try:
+        return openpyxl.load_workbook(source, keep_vba=keep_macros, rich_text=True)
+    except (ParseError, ValueError, KeyError, InvalidFileException, zipfile.BadZipFile) as error:
+        raise AnnotationError(
+            f"校验已完成，但“{source.name}”的内部格式不规范，无法生成带标记的副本（{error}）："
+            "请在 Excel/WPS 中打开后另存为 .xlsx 再校验，或加 --json 只看校验报告。"
+        ) from error
 
 
 def _workbook_from_rows(sheet_data: SheetData) -> openpyxl.Workbook:

@@ -2,8 +2,10 @@
 
 客户登记 and 校验汇总 are drawn by the same ``show_result`` as ``leadcheck validate`` (flags,
 notes, the 校验结果 column, the summary and its chart), so a merged sheet reads like an
-annotated copy. The file appears in one ``os.replace`` of a finished temporary file from
-the target's folder, so a crash never leaves half a workbook and never touches an input.
+annotated copy. Every cell is written from a value, so text that starts with "=" (a unit
+name, a rep's name) is stored as text, never as a formula. The file appears in one
+``os.replace`` of a finished temporary file from the target's folder, so a crash never
+leaves half a workbook and never touches an input.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from leadcheck.model.config import DATA_SHEET, RuleConfig
 from leadcheck.model.result import Result
 from leadcheck.sheets.filebook import FileBook
 from leadcheck.sheets.reader import SheetData
+from leadcheck.sheets.safety import lock_file_problem, store_text_cells
 from leadcheck.sheets.workbook import SheetLayout
 from leadcheck.values import normalize_text
 
@@ -92,6 +95,9 @@ def write_merged_book(book: MergedBook, target: Path) -> Path:
         sources.append(line)
     sources.sheet_state = "hidden"
 
+    # No sheet of the merged book holds a formula the product meant to write.
+    for sheet in workbook.worksheets:
+        store_text_cells(sheet)
     _save_atomically(workbook, target)
     return target
 
@@ -132,7 +138,10 @@ def duplicate_block(book: MergedBook) -> list[list[object]]:
 
 def _save_atomically(workbook: openpyxl.Workbook, target: Path) -> None:
     if not target.parent.is_dir():
-        raise OutputError(f"输出文件夹“{target.parent}”不存在：请先创建它，或换一个输出路径。")
+        raise OutputError(f"输出文件夹“{target.parent}”不存在或不是文件夹：请先创建它，或换一个输出路径。")
+    problem = lock_file_problem(target, "合并")
+    if problem is not None:
+        raise OutputError(problem)
     handle, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".~", suffix=".xlsx")
     os.close(handle)
     temp = Path(temp_name)

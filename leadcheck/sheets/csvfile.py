@@ -2,7 +2,8 @@
 
 WPS and older Excel versions in China export CSV in GBK, newer ones in UTF-8 with or
 without a byte order mark, so the encoding is detected rather than assumed. Cells stay
-strings. A blank cell becomes ``None``, as it does in the workbook readers.
+strings. A blank cell becomes ``None``, as it does in the workbook readers, and control
+characters that XML cannot hold become U+FFFD, as they do there.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import io
 from pathlib import Path
 
 from leadcheck.sheets.errors import InputError
+from leadcheck.sheets.safety import xml_safe_text
 
 # Tried in order. UTF-8 goes first because GB18030 decodes most UTF-8 byte sequences too,
 # into the wrong characters. "utf-8-sig" drops a leading byte order mark when there is one.
@@ -50,6 +52,9 @@ def decode_csv(path: Path, data: bytes) -> str:
 def parse_csv(path: Path, text: str) -> list[list[object]]:
     """Split decoded CSV text into rows of cells; blank cells become ``None``.
 
+    Text that looks like a formula stays text here; the annotated copy stores it as a
+    text cell (see ``safety.store_text_cells``).
+
     The delimiter is a tab when the first line has tabs and no commas, otherwise a comma.
     """
     first_line = text.split("\n", 1)[0]
@@ -64,4 +69,4 @@ def parse_csv(path: Path, text: str) -> list[list[object]]:
             "请在 Excel/WPS 中打开后另存为 .xlsx 再校验",
         ) from error
 
-    return [[cell if cell.strip() else None for cell in record] for record in records]
+    return [[xml_safe_text(cell) if cell.strip() else None for cell in record] for record in records]

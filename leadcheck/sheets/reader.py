@@ -28,6 +28,7 @@ from leadcheck.model.columns import ColumnMap
 from leadcheck.model.config import CONFIG_SHEET, DATA_SHEET
 from leadcheck.sheets.csvfile import decode_csv, parse_csv
 from leadcheck.sheets.errors import InputError
+from leadcheck.sheets.safety import check_xml_parts, xml_safe_text
 
 try:
     import python_calamine
@@ -148,17 +149,23 @@ def _read_head(path: Path) -> bytes:
 def _check_zip(path: Path) -> None:
     """Reject a truncated zip, a zip that is not a workbook, and a zip bomb.
 
-    The sizes come from the zip directory. NOTE: a forged directory can understate them,
-    and this check does not catch that.
+    The sizes come from the zip directory. A forged directory that understates them does
+    not get past the readers either: calamine stops with "File is larger than its declared
+    uncompressed size" and Python's zipfile stops at the declared size and fails its CRC
+    check. Then every XML part is checked for a DTD (see ``safety.check_xml_parts``).
     """
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
+            _check_sizes(path, members)
+            check_xml_parts(path, archive)
     except zipfile.BadZipFile as error:
         raise InputError(
             path, "已损坏或不完整（可能没有下载或复制完）", "请重新获取原文件，或" + _SAVE_AS_XLSX
         ) from error
 
+
+def _check_sizes(path: Path, members: list[zipfile.ZipInfo]) -> None:
     if not any(member.filename.startswith("xl/") for member in members):
         raise InputError(path, "是压缩包，但不是 Excel 工作簿", "请确认选对了文件，或" + _SAVE_AS_XLSX)
 
@@ -264,10 +271,12 @@ def _clean_value(value: object) -> object:
     calamine returns numbers as ``float``, a midnight date-time as ``date`` and a blank or
     error cell as "". It also drops whitespace-only inline strings. openpyxl returns
     ``int``, ``datetime`` and the text instead. Both end up in calamine's form, with blanks
-    and errors as ``None``.
+    and errors as ``None``. Control characters that XML cannot hold (calamine decodes
+    ``_x0001_`` into one; a CSV may contain them raw) become U+FFFD, so that every value
+    read can be written back into a workbook.
     """
     if isinstance(value, str):
-        return None if not value.strip() or value in EXCEL_ERRORS else value
+        return None if not value.strip() or value in EXCEL_ERRORS else xml_safe_text(value)
     if isinstance(value, int) and not isinstance(value, bool):
         return float(value)
     if isinstance(value, datetime) and value.time() == time(0, 0):

@@ -1,0 +1,178 @@
+"""Defences against hostile lead files, and against formula injection in the files we write.
+
+Three protections live here:
+
+- ``check_xml_parts`` refuses a workbook whose XML parts declare a document type (DTD).
+  Office Open XML never uses one, and a DTD is what "billion laughs" entity expansion and
+  external-entity reads need. Each part is parsed with defusedxml only up to its root
+  element, so the check costs a few kilobytes of decompression per part.
+- ``xml_safe_text`` replaces the control characters that XML 1.0 cannot hold, so a value
+  read from a CSV file or decoded by calamine from ``_x0001_`` can be written to a new
+  workbook instead of stopping the save.
+- ``find_lock_file`` and ``lock_file_problem`` find the lock file that Excel, WPS or LibreOffice keeps beside a
+  workbook while it is open, so a command refuses to replace a file someone has open.
+- ``store_text_cells`` keeps text that starts like a formula (``=``) as a text cell. Only
+  ``=`` needs it: openpyxl stores any other text, including ``+86 571 87654321``, ``-``,
+  ``@SUM(A1)`` and a leading tab or carriage return, as a text cell already, and Excel never
+  evaluates a text cell. The value itself is never changed (no quote is prepended).
+
+Naming: a *part* is a member of the workbook's zip package (``xl/sharedStrings.xml``).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from pathlib import Path
+from typing import IO, Iterable
+from xml.etree.ElementTree import ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import iterparse
+from openpyxl.worksheet.worksheet import Worksheet
+
+from leadcheck.sheets.errors import InputError
+
+# Parts whose names end like this are XML and are checked. VML drawings (.vml) are XML too.
+XML_SUFFIXES = (".xml", ".rels", ".vml")
+
+# A package with more members than this is refused before any is read. A lead workbook
+# has 10 to 40 parts; one with a few hundred sheets, notes and pictures stays far below.
+MAX_PARTS = 10_000
+
+# The root element of a part must start within this many decompressed bytes. Excel writes
+# a one-line declaration (about 60 bytes) before it; a longer prolog can only hide a DTD or
+# make the check itself slow.
+MAX_PROLOG_BYTES = 64 * 1024
+
+# Characters that XML 1.0 cannot hold (every C0 control except tab, line feed and carriage
+# return). openpyxl raises ``IllegalCharacterError`` for them when a cell value is set.
+ILLEGAL_XML_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+# What an illegal character becomes: U+FFFD REPLACEMENT CHARACTER, visible in Excel as �,
+# so the rep sees where the source had an unprintable character.
+REPLACEMENT = "\ufffd"
+
+# openpyxl's cell data types for a formula and a string.
+_FORMULA_TYPE = "f"
+_STRING_TYPE = "s"
+
+# Lock files beside an open workbook: Excel and WPS write "~$" + name, LibreOffice
+# ".~lock." + name + "#". Each holds the name of the user who has the file open.
+LOCK_FILE_PATTERNS = ("~${}", ".~lock.{}#")
+
+_DAMAGED_REMEDY = "请确认文件来源，或在 Excel/WPS 中打开后另存为 .xlsx 再校验"
+
+
+class _PrologTooLong(Exception):
+    """Raised by ``_LimitedStream`` when a part's root element has not started in time."""
+
+
+class _LimitedStream:
+    """A read-only stream that raises ``_PrologTooLong`` after ``limit`` bytes."""
+
+    def __init__(self, stream: IO[bytes], limit: int) -> None:
+        self.stream = stream
+        self.left = limit
+
+    def read(self, size: int = -1) -> bytes:
+        if self.left <= 0:
+            raise _PrologTooLong
+        data = self.stream.read(min(size, self.left) if size >= 0 else self.left)
+        self.left -= len(data)
+        return data
+
+
+def check_xml_parts(path: Path, archive: zipfile.ZipFile) -> None:
+    """Raise ``InputError`` when a part declares a DTD or entities, or its prolog is abnormal.
+
+    Does not check the body of a part: well-formedness after the root element is the
+    workbook reader's job, and neither reader expands entities (defusedxml guards
+    openpyxl; calamine rejects an undeclared entity reference as an XML error).
+    """
+    members = archive.infolist()
+    if len(members) > MAX_PARTS:
+        raise InputError(path, f"的压缩包里有 {len(members)} 个部件，超过 {MAX_PARTS} 个的上限", _DAMAGED_REMEDY)
+
+    for member in members:
+        if member.filename.lower().endswith(XML_SUFFIXES) and not member.is_dir():
+            _check_prolog(path, archive, member)
+
+
+def _check_prolog(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+    """Parse one part up to the start of its root element, with DTDs forbidden."""
+    try:
+        with archive.open(member) as stream:
+            limited = _LimitedStream(stream, MAX_PROLOG_BYTES)
+            for _event in iterparse(limited, events=("start",), forbid_dtd=True):
+                return
+    except DefusedXmlException as error:
+        raise InputError(
+            path,
+            f"的部件 {member.filename} 含有文档类型或实体声明（DTD），Excel 从不写入这种内容，"
+            f"可能是恶意构造的文件（{type(error).__name__}）",
+            _DAMAGED_REMEDY,
+        ) from error
+    except _PrologTooLong as error:
+        raise InputError(
+            path, f"的部件 {member.filename} 开头超过 {MAX_PROLOG_BYTES // 1024} KB 仍没有内容，已损坏", _DAMAGED_REMEDY
+        ) from error
+    # zlib.error and EOFError: damaged compressed data; NotImplementedError: a compression
+    # method Excel never writes; RuntimeError: a member encrypted with a zip password.
+    except (ParseError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as error:
+        raise InputError(path, f"的部件 {member.filename} 已损坏（{error}）", _DAMAGED_REMEDY) from error
+
+
+def xml_safe_text(text: str) -> str:
+    """Return ``text`` with each character XML 1.0 cannot hold replaced by U+FFFD.
+
+    Tabs, line feeds and carriage returns are kept. The length never changes.
+    """
+    return ILLEGAL_XML_CHARACTERS.sub(REPLACEMENT, text)
+
+
+def store_text_cells(worksheet: Worksheet, rows: Iterable[int] | None = None) -> int:
+    """Turn every formula cell of ``worksheet`` (or of the given rows) back into a text cell.
+
+    Call it on a sheet whose cells were all written from values, never from formulas the
+    product means to write: openpyxl reads any text starting with ``=`` as a formula when
+    the value is assigned, and this undoes exactly that. Returns the number of cells changed.
+    It does not look at text in notes, charts or sheet names, which Excel never evaluates.
+    """
+    selected = (worksheet[row] for row in rows) if rows is not None else worksheet.iter_rows()
+    changed = 0
+    for cells in selected:
+        for cell in cells:
+            if cell.data_type == _FORMULA_TYPE and isinstance(cell.value, str):
+                cell.data_type = _STRING_TYPE
+                changed += 1
+    return changed
+
+
+def find_lock_file(target: Path) -> Path | None:
+    """Return the lock file beside ``target`` that says it is open in a spreadsheet program.
+
+    A lock file left behind by a program that crashed looks the same: the caller's message
+    must say to delete it when the workbook is not open. Does not detect a file opened by a
+    program that writes no lock file.
+    """
+    for pattern in LOCK_FILE_PATTERNS:
+        lock = target.with_name(pattern.format(target.name))
+        if lock.exists():
+            return lock
+    return None
+
+
+def lock_file_problem(target: Path, action: str) -> str | None:
+    """Return the Chinese sentence refusing to replace an open ``target``, or ``None``.
+
+    ``action`` is the command's verb in the remedy, e.g. "校验" or "合并".
+    """
+    lock = find_lock_file(target)
+    if lock is None:
+        return None
+    return (
+        f"输出文件“{target.name}”正在 Excel、WPS 或 LibreOffice 中打开（旁边有锁定文件“{lock.name}”）："
+        f"请先关闭它再{action}，或换一个输出文件名；如果并没有打开，请删除该锁定文件。"
+    )
