@@ -18,6 +18,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
+from typing import Iterable
 from xml.etree.ElementTree import ParseError
 
 import openpyxl
@@ -43,11 +44,16 @@ HEADER_SEARCH_ROWS = 5
 # rarely contains three template headers, and a real header row contains dozens.
 MIN_TEMPLATE_HEADERS = 3
 
-# openpyxl stops after this many consecutive blank rows. A sheet whose formatting was
-# applied to whole rows reports rows down to 1,048,576, and openpyxl yields every one of
-# them. No lead sheet leaves a thousand empty rows between two customers.
-# NOTE: calamine has no such stop, so it still reads rows after a longer gap.
+# Both readers stop after this many consecutive blank rows. A sheet whose formatting was
+# applied to whole rows reports rows down to 1,048,576, and both readers would yield every
+# one of them. No lead sheet leaves a thousand empty rows between two customers.
 MAX_BLANK_ROWS = 1000
+
+# calamine holds a sheet's whole used range in memory, about 32 bytes a cell, before the
+# first row is read: 1,048,576 rows × 44 columns took 1.4 GB and 3 s. A sheet whose
+# <dimension> claims more cells than this is read by openpyxl, which streams rows and stops
+# after MAX_BLANK_ROWS. A 50,000-row × 44-column lead sheet has 2.2 million cells.
+MAX_CALAMINE_CELLS = 10_000_000
 
 # Zip archives whose members add up to more than this (as stated by the zip directory)
 # are rejected before any member is decompressed. A 50,000-row × 30-column lead sheet
@@ -107,8 +113,8 @@ def read_lead_sheet(path: Path | str, sheet: str = DATA_SHEET) -> SheetData:
             _reject_ole_workbook(path)
         if not head.startswith(_ZIP_MAGIC):
             raise InputError(path, "不是 Excel 工作簿（内容不是 .xlsx 格式）", "请确认选对了文件，或" + _SAVE_AS_XLSX)
-        _check_zip(path)
-        return _read_workbook(path, sheet)
+        claimed_cells = _check_zip(path)
+        return _read_workbook(path, sheet, claimed_cells)
 
     if suffix == ".xls":
         if head.startswith(_ZIP_MAGIC):
@@ -119,7 +125,7 @@ def read_lead_sheet(path: Path | str, sheet: str = DATA_SHEET) -> SheetData:
             raise _encrypted_error(path)
         if python_calamine is None:
             raise InputError(path, "是旧版 .xls 格式，当前环境无法读取", "请" + _SAVE_AS_XLSX)
-        return _read_workbook(path, sheet)
+        return _read_workbook(path, sheet, 0)
 
     raise InputError(
         path,
@@ -146,8 +152,10 @@ def _read_head(path: Path) -> bytes:
     return head
 
 
-def _check_zip(path: Path) -> None:
+def _check_zip(path: Path) -> int:
     """Reject a truncated zip, a zip that is not a workbook, and a zip bomb.
+
+    Returns the largest cell count that a worksheet's dimension claims.
 
     The sizes come from the zip directory. A forged directory that understates them does
     not get past the readers either: calamine stops with "File is larger than its declared
@@ -158,7 +166,7 @@ def _check_zip(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
             _check_sizes(path, members)
-            check_xml_parts(path, archive)
+            return check_xml_parts(path, archive)
     except zipfile.BadZipFile as error:
         raise InputError(
             path, "已损坏或不完整（可能没有下载或复制完）", "请重新获取原文件，或" + _SAVE_AS_XLSX
@@ -196,8 +204,8 @@ def _reject_ole_workbook(path: Path) -> None:
     raise InputError(path, "的扩展名是 .xlsx，内容却是旧版 .xls 工作簿", "请把扩展名改为 .xls，或" + _SAVE_AS_XLSX)
 
 
-def _read_workbook(path: Path, sheet: str) -> SheetData:
-    if python_calamine is not None:
+def _read_workbook(path: Path, sheet: str, claimed_cells: int) -> SheetData:
+    if python_calamine is not None and claimed_cells <= MAX_CALAMINE_CELLS:
         sheet_name, grid, config_grid = _read_with_calamine(path, sheet)
     else:
         sheet_name, grid, config_grid = _read_with_openpyxl(path, sheet)
@@ -221,8 +229,33 @@ def _read_with_calamine(path: Path, sheet: str) -> tuple[str, list[list[object]]
 
 
 def _calamine_grid(workbook: object, sheet_name: str) -> list[list[object]]:
-    rows = workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
-    return [[_clean_value(value) for value in values] for values in rows]
+    """Read a sheet from A1, stopping after ``MAX_BLANK_ROWS``, merged areas filled.
+
+    ``iter_rows`` starts at row 1 but at the used range's first column, so each row is
+    padded on the left. An empty sheet has no start.
+    """
+    worksheet = workbook.get_sheet_by_name(sheet_name)
+    if worksheet.start is None:
+        return []
+    padding = [None] * worksheet.start[1]
+    grid = _stop_at_blank_rows(padding + [_clean_value(value) for value in values] for values in worksheet.iter_rows())
+    _fill_merged(grid, worksheet.merged_cell_ranges or ())
+    return grid
+
+
+def _fill_merged(grid: list[list[object]], ranges: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
+    """Give every cell of a merged area the value of its top-left cell, as Excel displays it.
+
+    Only cells inside the grid are filled, so a merge down to row 1,048,576 adds no rows.
+    The openpyxl fallback does not do this (its streaming mode does not read merges).
+    """
+    for (first_row, first_column), (last_row, last_column) in ranges:
+        if first_row >= len(grid) or first_column >= len(grid[first_row]):
+            continue
+        value = grid[first_row][first_column]
+        for values in grid[first_row:last_row + 1]:
+            for column in range(first_column, min(last_column + 1, len(values))):
+                values[column] = value
 
 
 def _read_with_openpyxl(path: Path, sheet: str) -> tuple[str, list[list[object]], list[list[object]] | None]:
@@ -248,13 +281,18 @@ def _openpyxl_grid(worksheet: object) -> list[list[object]]:
     # The stored dimension may claim 16,384 columns. Without it, each row is as wide
     # as its last stored cell.
     worksheet.reset_dimensions()
-    grid: list[list[object]] = []
-    blank_rows = 0
 
     # With cell objects instead of values_only, iteration took about 35 % longer on a
     # 50,000 × 30 sheet, and the cell type is not needed because errors are matched by text.
-    for raw_values in worksheet.iter_rows(values_only=True):
-        values = [_clean_value(value) for value in raw_values]
+    rows = worksheet.iter_rows(values_only=True)
+    return _stop_at_blank_rows([_clean_value(value) for value in raw_values] for raw_values in rows)
+
+
+def _stop_at_blank_rows(rows: Iterable[list[object]]) -> list[list[object]]:
+    """Collect rows until ``MAX_BLANK_ROWS`` blank ones in a row."""
+    grid: list[list[object]] = []
+    blank_rows = 0
+    for values in rows:
         if any(value is not None for value in values):
             blank_rows = 0
         else:

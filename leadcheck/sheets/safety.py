@@ -5,7 +5,8 @@ Three protections live here:
 - ``check_xml_parts`` refuses a workbook whose XML parts declare a document type (DTD).
   Office Open XML never uses one, and a DTD is what "billion laughs" entity expansion and
   external-entity reads need. Each part is parsed with defusedxml only up to its root
-  element, so the check costs a few kilobytes of decompression per part.
+  element (a worksheet up to its ``<dimension>``), so the check costs a few kilobytes of
+  decompression per part, and tells the reader how large each sheet claims to be.
 - ``xml_safe_text`` replaces the control characters that XML 1.0 cannot hold, so a value
   read from a CSV file or decoded by calamine from ``_x0001_`` can be written to a new
   workbook instead of stopping the save.
@@ -62,6 +63,8 @@ _STRING_TYPE = "s"
 # ".~lock." + name + "#". Each holds the name of the user who has the file open.
 LOCK_FILE_PATTERNS = ("~${}", ".~lock.{}#")
 
+_CELL_REFERENCE = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
+
 _DAMAGED_REMEDY = "请确认文件来源，或在 Excel/WPS 中打开后另存为 .xlsx 再校验"
 
 
@@ -84,29 +87,36 @@ class _LimitedStream:
         return data
 
 
-def check_xml_parts(path: Path, archive: zipfile.ZipFile) -> None:
+def check_xml_parts(path: Path, archive: zipfile.ZipFile) -> int:
     """Raise ``InputError`` when a part declares a DTD or entities, or its prolog is abnormal.
 
-    Does not check the body of a part: well-formedness after the root element is the
-    workbook reader's job, and neither reader expands entities (defusedxml guards
-    openpyxl; calamine rejects an undeclared entity reference as an XML error).
+    Returns the largest number of cells that a worksheet's ``<dimension>`` claims (0 when
+    no worksheet states one), so the caller can avoid a reader that allocates the whole
+    used range. Does not check the body of a part: well-formedness after the first elements
+    is the workbook reader's job, and neither reader expands entities (defusedxml guards
+    openpyxl; calamine rejects an undeclared entity reference as an XML error). A
+    dimension can understate the used range; nothing here notices that.
     """
     members = archive.infolist()
     if len(members) > MAX_PARTS:
         raise InputError(path, f"的压缩包里有 {len(members)} 个部件，超过 {MAX_PARTS} 个的上限", _DAMAGED_REMEDY)
 
+    largest = 0
     for member in members:
         if member.filename.lower().endswith(XML_SUFFIXES) and not member.is_dir():
-            _check_prolog(path, archive, member)
+            dimension = _check_prolog(path, archive, member)
+            largest = max(largest, dimension_cells(dimension) if dimension else 0)
+    return largest
 
 
-def _check_prolog(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
-    """Parse one part up to the start of its root element, with DTDs forbidden."""
+def _check_prolog(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> str | None:
+    """Parse one part up to its root element (a worksheet: to its dimension), DTDs forbidden.
+
+    Returns the ``ref`` of a worksheet's ``<dimension>`` element, or ``None``.
+    """
     try:
         with archive.open(member) as stream:
-            limited = _LimitedStream(stream, MAX_PROLOG_BYTES)
-            for _event in iterparse(limited, events=("start",), forbid_dtd=True):
-                return
+            return _first_elements(_LimitedStream(stream, MAX_PROLOG_BYTES))
     except DefusedXmlException as error:
         raise InputError(
             path,
@@ -122,6 +132,41 @@ def _check_prolog(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo)
     # method Excel never writes; RuntimeError: a member encrypted with a zip password.
     except (ParseError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as error:
         raise InputError(path, f"的部件 {member.filename} 已损坏（{error}）", _DAMAGED_REMEDY) from error
+
+
+def _first_elements(stream: _LimitedStream) -> str | None:
+    """Read elements until the root of a non-worksheet part, or a worksheet's data starts."""
+    events = iterparse(stream, events=("start",), forbid_dtd=True)
+    first = next(events, None)
+    if first is None or not first[1].tag.endswith("}worksheet"):
+        return None
+    try:
+        for _event, element in events:
+            name = element.tag.rsplit("}", 1)[-1]
+            if name == "dimension":
+                return element.get("ref")
+            if name == "sheetData":
+                return None
+    except _PrologTooLong:
+        return None
+    return None
+
+
+def dimension_cells(ref: str) -> int:
+    """Return the number of cells in a range reference such as "A1:AR1048576" (0 if unreadable)."""
+    corners = [_CELL_REFERENCE.fullmatch(part.replace("$", "")) for part in ref.upper().split(":")]
+    if not corners or not all(corners):
+        return 0
+    rows = [int(match.group(2)) for match in corners]
+    columns = [_column_number(match.group(1)) for match in corners]
+    return (max(rows) - min(rows) + 1) * (max(columns) - min(columns) + 1)
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
 
 
 def xml_safe_text(text: str) -> str:
