@@ -15,10 +15,11 @@ from pathlib import Path
 from leadcheck.sheets.errors import InputError
 from leadcheck.sheets.safety import xml_safe_text
 
-# Tried in order. UTF-8 goes first because GB18030 decodes most UTF-8 byte sequences too,
-# into the wrong characters. "utf-8-sig" drops a leading byte order mark when there is one.
-# GB18030 is a superset of GBK and GB2312, so it also reads WPS's GBK exports.
-CSV_ENCODINGS = ("utf-8-sig", "gb18030")
+# Lines are split at this byte to find a file pasted together from a UTF-8 and a GBK
+# export: reading it in either encoding garbles part of it, so it is refused.
+_LINE_BREAK = b"\n"
+
+_SAVE_AS_UTF8 = "请在 Excel/WPS 中打开后另存为“CSV UTF-8（逗号分隔）”或 .xlsx 再校验"
 
 # Excel's "Unicode 文本" export is UTF-16 with a byte order mark and tab separators.
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -27,9 +28,11 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 def decode_csv(path: Path, data: bytes) -> str:
     """Decode CSV bytes as UTF-16 (with a byte order mark), UTF-8 or GB18030.
 
-    Raises ``InputError`` when no encoding decodes the bytes strictly. A GB18030 decode
-    can succeed on bytes written in another legacy encoding such as Big5, and then
-    yields wrong characters, so success does not promise the text is what was written.
+    A byte order mark is dropped in each encoding (GB18030 has one too: 84 31 95 33).
+    Raises ``InputError`` when no encoding decodes the bytes strictly, and when some lines
+    are UTF-8 and others are not. A GB18030 decode can succeed on bytes written in another
+    legacy encoding such as Big5, and then yields wrong characters, so success does not
+    promise the text is what was written.
     """
     if data.startswith(_UTF16_BOMS):
         try:
@@ -37,16 +40,44 @@ def decode_csv(path: Path, data: bytes) -> str:
         except UnicodeDecodeError:
             pass
 
-    for encoding in CSV_ENCODINGS:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
+    # UTF-8 goes first because GB18030 decodes most UTF-8 byte sequences too, into the
+    # wrong characters. GB18030 is a superset of GBK and GB2312, so it also reads WPS's
+    # GBK exports.
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+
+    mixed = _first_line_not_utf8(data)
+    if mixed is not None:
+        raise InputError(
+            path, f"混用了两种编码：有的行是 UTF-8，第 {mixed} 行却不是（多半是 GBK），无法统一读取", _SAVE_AS_UTF8
+        )
+    try:
+        return data.decode("gb18030").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        pass
+    raise InputError(path, "的编码无法识别（既不是 UTF-8，也不是 GBK/GB18030）", _SAVE_AS_UTF8)
+
+
+def _first_line_not_utf8(data: bytes) -> int | None:
+    """Return the 1-based number of the first line that is not UTF-8, if another non-ASCII line is.
+
+    A short GBK line can be valid UTF-8 by chance, and then a GBK file is reported as mixed.
+    """
+    utf8_seen = False
+    first_other: int | None = None
+    for number, line in enumerate(data.split(_LINE_BREAK), start=1):
+        if line.isascii():
             continue
-    raise InputError(
-        path,
-        "的编码无法识别（既不是 UTF-8，也不是 GBK/GB18030）",
-        "请在 Excel/WPS 中打开后另存为“CSV UTF-8（逗号分隔）”或 .xlsx 再校验",
-    )
+        try:
+            line.decode("utf-8")
+            utf8_seen = True
+        except UnicodeDecodeError:
+            first_other = first_other or number
+        if utf8_seen and first_other is not None:
+            return first_other
+    return None
 
 
 def parse_csv(path: Path, text: str) -> list[list[object]]:
