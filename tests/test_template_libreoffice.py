@@ -106,6 +106,7 @@ def test_libreoffice_imports_vba_source(report):
     imported = report["basic"]
     modules = sources.template_modules(sheet_count=5)
     assert sorted(imported) == sorted(module.name for module in modules)
+    assert {"LeadcheckNotes", "LeadcheckTools"} <= set(imported)
     for module in modules:
         text = imported[module.name]
         # LibreOffice prepends its own module-type and compatibility lines.

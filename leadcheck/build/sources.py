@@ -1,14 +1,17 @@
 """Where the build finds its text sources, and which VBA modules each artefact carries.
 
 Sources live in ``addin/`` at the repository root: the xlwings 0.37.8 standalone module
-(``xlwings.bas`` and the ``Dictionary.cls`` it needs on macOS), the ribbon callback modules
-and the two ``customUI14.xml`` ribbons.
+(``xlwings.bas`` and the ``Dictionary.cls`` it needs on macOS), the ribbon callback modules,
+the helper modules that ``ExcelBook`` calls (``LeadcheckNotes.bas``, ``LeadcheckTools.bas``)
+and the two ``customUI14.xml`` ribbons. An installed package carries the same folder as
+``leadcheck/addin`` (see pyproject.toml), so ``leadcheck template build`` works there too.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import leadcheck
 from leadcheck.build.ribbon import load_ribbon
 from leadcheck.build.vbaproject import (
     WORKBOOK_BASE,
@@ -18,8 +21,16 @@ from leadcheck.build.vbaproject import (
     document_module,
     read_module,
 )
+from leadcheck.sheets.excelbook import HELPER_MODULES
 
-ADDIN_DIR = Path(__file__).resolve().parents[2] / "addin"
+
+def _source_dir(name: str) -> Path:
+    """Return the repository's ``name`` folder, or the installed package's copy of it."""
+    checkout = Path(__file__).resolve().parents[2] / name
+    return checkout if checkout.is_dir() else Path(leadcheck.__file__).resolve().parent / name
+
+
+ADDIN_DIR = _source_dir("addin")
 
 TEMPLATE_CALLBACKS = "LeadCheckRibbon.bas"
 TEMPLATE_RIBBON = "template.customUI14.xml"
@@ -34,11 +45,13 @@ def _documents(sheet_count: int) -> list[VbaModule]:
 
 
 def _xlwings_modules() -> list[VbaModule]:
-    return [read_module(ADDIN_DIR / "xlwings.bas"), read_module(ADDIN_DIR / "Dictionary.cls")]
+    """Return xlwings' module, its Dictionary class and the helpers that ``ExcelBook`` calls."""
+    modules = [read_module(ADDIN_DIR / "xlwings.bas"), read_module(ADDIN_DIR / "Dictionary.cls")]
+    return modules + [read_module(ADDIN_DIR / f"{name}.bas") for name in HELPER_MODULES]
 
 
 def template_modules(sheet_count: int) -> list[VbaModule]:
-    """Return the template's modules: documents, xlwings, callbacks, UDF wrappers."""
+    """Return the template's modules: documents, xlwings, helpers, callbacks, UDF wrappers."""
     modules = _documents(sheet_count) + _xlwings_modules()
     modules.append(read_module(ADDIN_DIR / TEMPLATE_CALLBACKS))
     udf_wrappers = ADDIN_DIR / "xlwings_udfs.bas"
@@ -52,7 +65,7 @@ def template_vba_project(sheet_count: int) -> bytes:
 
 
 def addin_modules(sheet_count: int) -> list[VbaModule]:
-    """Return the add-in's modules: documents, xlwings and the admin callbacks."""
+    """Return the add-in's modules: documents, xlwings, helpers and the admin callbacks."""
     return _documents(sheet_count) + _xlwings_modules() + [read_module(ADDIN_DIR / ADDIN_CALLBACKS)]
 
 

@@ -26,8 +26,10 @@ from leadcheck.build.guide import EXAMPLE_CUSTOMER, guide_lines
 from leadcheck.model.columns import CONTACT_FIELDS, CUSTOMER_FIELDS, contact_header, template_headers
 from leadcheck.model.config import CONFIG_SHEET, DATA_SHEET, DEFAULT_CONFIG, RuleConfig
 
-# Version of the sheet layout; shown on 填写说明 and stored as a document property.
-TEMPLATE_VERSION = "1.0.0"
+# Version of the sheet layout and its VBA; shown on 填写说明, in the 校验规则 header (where
+# 检查环境 reads it) and stored as a document property. 1.1.0 added the helper modules
+# LeadcheckNotes and LeadcheckTools, without which 校验整表 cannot write notes.
+TEMPLATE_VERSION = "1.1.0"
 
 # Data rows that get dropdowns, text format and tints. Reps log a few hundred customers a
 # quarter; a range far beyond that only slows LibreOffice and WPS when they open the file.
@@ -309,7 +311,7 @@ def _write_guide(workbook, sheet, config: RuleConfig) -> None:
 
 def _write_rules(workbook, sheet, config: RuleConfig, config_header: str) -> None:
     """Write the configuration as TOML, one line a cell in column A."""
-    header = "有效客户校验规则（由 leadcheck template build 生成，请勿手工修改）"
+    header = f"有效客户校验规则（由 leadcheck template build 生成，请勿手工修改）\n模板版本 {TEMPLATE_VERSION}"
     if config_header:
         header += "\n" + config_header
     sheet.set_column(0, 0, 120)

@@ -7,14 +7,17 @@ test runs this class against a recording fake of these xlwings objects.
 
 Uses xlwings 0.37.8 APIs: ``Range.conditional_formats`` (new in 0.37.5), ``Names.contains``,
 ``Book.macro`` and ``App.alert``. Notes have no bulk API in xlwings, so they go through the
-VBA helper ``HELPER_VBA`` in one call when the workbook contains it, and one call per
-note otherwise.
+VBA helper module ``LeadcheckNotes`` in one call when the workbook contains it, and one
+call per note otherwise.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
-from typing import Any, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator, Sequence
 
 from openpyxl.utils import get_column_letter
 
@@ -32,64 +35,176 @@ RECORD_SEPARATOR = "\x1e"
 
 SET_NOTES_MACRO = "LeadcheckSetNotes"
 CLEAR_NOTES_MACRO = "LeadcheckClearNotes"
+UNPROTECT_MACRO = "LeadcheckUnprotect"
+PROTECT_MACRO = "LeadcheckProtect"
+CHOOSE_FILES_MACRO = "LeadcheckChooseFiles"
+CHOOSE_SAVE_MACRO = "LeadcheckChooseSaveAs"
+XLWINGS_VERSION_MACRO = "LeadcheckXlwingsVersion"
+
+# ``LeadcheckUnprotect`` returns the sheet's protection options as 0/1 flags joined by
+# commas (handed back unchanged to ``LeadcheckProtect``), "" for a sheet that was not
+# protected, and this word for a sheet that stays protected (a password the rep did not
+# enter): not a list of flags, so it cannot be mistaken for one.
+PASSWORD_PROTECTED = "password"
 
 # Chart size in points: about eight columns by fifteen rows at Excel's default sizes.
 CHART_WIDTH = 480
 CHART_HEIGHT = 240
 
-# The VBA module the template embeds so that all notes are written in one call. A note
-# that does not start with the mark belongs to the rep and is left as it is.
-HELPER_VBA = f'''Attribute VB_Name = "LeadcheckNotes"
-Option Explicit
+# The VBA modules that hold the macros above, as text sources of the build
+# (``addin/LeadcheckNotes.bas`` and ``addin/LeadcheckTools.bas``); the template and the
+# add-in embed both. Each macro takes the workbook's name, because in the add-in the
+# module runs in the add-in, not in the workbook it edits. xlwings 0.37.8 has no bulk API
+# for notes, and no cross-platform call for sheet protection or the file dialogs.
+HELPER_MODULES = ("LeadcheckNotes", "LeadcheckTools")
 
-Public Function {SET_NOTES_MACRO}(sheetName As String, addresses As String, texts As String, mark As String) As Long
-    Dim sheet As Worksheet, cellAddresses() As String, noteTexts() As String, i As Long, target As Range
-    Set sheet = ThisWorkbook.Worksheets(sheetName)
-    cellAddresses = Split(addresses, Chr(30))
-    noteTexts = Split(texts, Chr(30))
-    For i = LBound(cellAddresses) To UBound(cellAddresses)
-        Set target = sheet.Range(cellAddresses(i))
-        If Not target.Comment Is Nothing Then
-            If Left(target.Comment.Text, Len(mark)) = mark Then target.Comment.Delete
-        End If
-        If target.Comment Is Nothing Then
-            target.AddComment noteTexts(i)
-            {SET_NOTES_MACRO} = {SET_NOTES_MACRO} + 1
-        End If
-    Next i
-End Function
 
-Public Function {CLEAR_NOTES_MACRO}(sheetName As String, mark As String) As Long
-    Dim sheet As Worksheet, i As Long
-    Set sheet = ThisWorkbook.Worksheets(sheetName)
-    For i = sheet.Comments.Count To 1 Step -1
-        If Left(sheet.Comments(i).Text, Len(mark)) = mark Then
-            sheet.Comments(i).Delete
-            {CLEAR_NOTES_MACRO} = {CLEAR_NOTES_MACRO} + 1
-        End If
-    Next i
-End Function
-'''
+def _macro_errors() -> tuple[type[BaseException], ...]:
+    """Return the errors xlwings raises when Excel cannot run a macro, on this platform.
+
+    Windows reports a COM error (pywin32), macOS an AppleScript command error (appscript);
+    neither module exists on the other platform or on Linux.
+    """
+    errors: list[type[BaseException]] = []
+    for module, name in (("pywintypes", "com_error"), ("appscript.reference", "CommandError")):
+        try:
+            errors.append(getattr(importlib.import_module(module), name))
+        except (ImportError, AttributeError):
+            continue
+    return tuple(errors)
+
+
+MACRO_ERRORS = _macro_errors()
+
+# File name endings of an Excel add-in: xlwings tells add-in callers apart the same way.
+ADDIN_SUFFIXES = (".xlam", ".xla")
+
+
+class NoWorkbookError(LookupError):
+    """The add-in was clicked while no workbook is open; ``str(error)`` is one Chinese sentence."""
+
+    def __init__(self) -> None:
+        super().__init__("没有打开的登记表：请先打开要处理的工作簿，再点这个按钮。")
+
+
+class SheetProtectedError(PermissionError):
+    """A sheet stays protected after unprotecting (it has a password); one Chinese sentence."""
+
+    def __init__(self, sheet: str) -> None:
+        self.sheet = sheet
+        super().__init__(
+            f"“{sheet}”表设有密码保护，校验无法写入标记：请在“审阅 → 撤消工作表保护”输入密码后再点按钮，"
+            "或请设密码的人去掉密码。"
+        )
 
 
 class ExcelBook:
     """An xlwings ``Book`` seen through the workbook interface.
 
-    ``notes_macro`` is True when the workbook contains ``HELPER_VBA``, as the template does.
+    ``notes_macro`` is True when the helper modules (``HELPER_MODULES``) are available, as
+    in the template and the add-in. ``helper`` is the xlwings ``Book`` that contains them:
+    the workbook itself, or the add-in when the add-in's ribbon acts on another workbook.
     """
 
-    def __init__(self, book: Any, notes_macro: bool = True) -> None:
+    def __init__(self, book: Any, notes_macro: bool = True, helper: Any = None) -> None:
         self.book = book
         self.notes_macro = notes_macro
+        self.helper = book if helper is None else helper
         self._names: list[str] | None = None
         self._sheets: dict[str, Any] = {}
 
     @classmethod
     def caller(cls) -> ExcelBook:
-        """Wrap the workbook whose button or macro called Python (``xw.Book.caller()``)."""
+        """Wrap the workbook the rep is working on.
+
+        That is ``xw.Book.caller()`` for a button of the template. For a button of the
+        add-in, ``xw.Book.caller()`` is the add-in itself, so the active workbook is
+        wrapped instead, with the add-in as helper (xlwings does the same for add-in UDFs).
+        With no workbook open the add-in itself is wrapped, and ``has_workbook`` is False.
+        """
         import xlwings
 
-        return cls(xlwings.Book.caller())
+        return cls.for_caller(xlwings.Book.caller())
+
+    @classmethod
+    def for_caller(cls, caller: Any) -> ExcelBook:
+        """Wrap the workbook a command should act on, given the xlwings caller."""
+        if not is_addin(caller):
+            return cls(caller)
+        books = caller.app.books
+        if len(books) == 0:
+            return cls(caller, helper=caller)
+        active = books.active
+        return cls(active, helper=caller)
+
+    @property
+    def has_workbook(self) -> bool:
+        """False when the wrapped book is the add-in itself: no workbook was open."""
+        return not is_addin(self.book)
+
+    def require_workbook(self) -> None:
+        """Raise ``NoWorkbookError`` when there is no workbook to act on."""
+        if not self.has_workbook:
+            raise NoWorkbookError()
+
+    @property
+    def folder(self) -> Path | None:
+        """The folder of the saved workbook, or ``None`` for a new, unsaved or online one."""
+        if not self.has_workbook:
+            return None
+        path = Path(str(self.book.fullname))
+        return path.parent if path.is_absolute() else None
+
+    def _macro(self, name: str) -> Any:
+        return self.helper.macro(name)
+
+    @contextmanager
+    def unprotected(self, sheet: str) -> Iterator[None]:
+        """Lift the sheet's protection for the block, then protect it again with the same options.
+
+        Does nothing for a sheet that is absent or not protected, or without the helper
+        modules. Raises ``SheetProtectedError`` when a password keeps the sheet protected.
+        Does not promise to restore a password: Excel cannot tell it to the macro.
+        """
+        if not self.notes_macro or sheet not in self.sheet_names():
+            yield
+            return
+        options = self._macro(UNPROTECT_MACRO)(self.name, sheet)
+        if options == PASSWORD_PROTECTED:
+            raise SheetProtectedError(sheet)
+        try:
+            yield
+        finally:
+            if options:
+                self._macro(PROTECT_MACRO)(self.name, sheet, options)
+
+    def choose_files(self, title: str) -> list[Path]:
+        """Ask for workbooks to open (several allowed); an empty list when the rep cancels."""
+        chosen = self._macro(CHOOSE_FILES_MACRO)(title)
+        return [Path(text) for text in str(chosen or "").split(RECORD_SEPARATOR) if text]
+
+    def choose_save_path(self, suggested: Path, title: str) -> Path | None:
+        """Ask where to save a new file; ``None`` when the rep cancels.
+
+        Does not promise that the file is absent: the caller checks before writing.
+        """
+        chosen = self._macro(CHOOSE_SAVE_MACRO)(str(suggested), title)
+        return Path(chosen) if chosen else None
+
+    def xlwings_vba_version(self) -> str | None:
+        """Return the version of the xlwings VBA module beside the helpers.
+
+        Returns ``None`` when the book is declared without helpers (``notes_macro=False``)
+        and "" when Excel cannot run the helper, as in a workbook made from a template
+        older than the helpers.
+        """
+        if not self.notes_macro:
+            return None
+        try:
+            return str(self._macro(XLWINGS_VERSION_MACRO)())
+        except MACRO_ERRORS as error:
+            log.warning("helper macro missing name=%s book=%s error=%s", XLWINGS_VERSION_MACRO, self.name, error)
+            return ""
 
     @property
     def name(self) -> str:
@@ -161,7 +276,7 @@ class ExcelBook:
         addresses = [f"{get_column_letter(note.column)}{note.row}" for note in notes]
         if self.notes_macro:
             texts = RECORD_SEPARATOR.join(note.text for note in notes)
-            self.book.macro(SET_NOTES_MACRO)(sheet, RECORD_SEPARATOR.join(addresses), texts, NOTE_MARK)
+            self._macro(SET_NOTES_MACRO)(self.name, sheet, RECORD_SEPARATOR.join(addresses), texts, NOTE_MARK)
             return
 
         # NOTE: without the helper macro every note costs a few round trips to Excel.
@@ -226,7 +341,7 @@ class ExcelBook:
 
     def _clear_notes(self, sheet: str, worksheet: Any) -> None:
         if self.notes_macro:
-            self.book.macro(CLEAR_NOTES_MACRO)(sheet, NOTE_MARK)
+            self._macro(CLEAR_NOTES_MACRO)(self.name, sheet, NOTE_MARK)
             return
         for note in list(worksheet.notes):
             if str(note.text).startswith(NOTE_MARK):
@@ -237,6 +352,11 @@ class ExcelBook:
             self._sheet(sheet).delete()
             self._names = [name for name in self.sheet_names() if name != sheet]
             del self._sheets[sheet]
+
+
+def is_addin(book: Any) -> bool:
+    """Return True when the xlwings ``book`` is an add-in, judged by its file name as xlwings does."""
+    return str(book.name).lower().endswith(ADDIN_SUFFIXES)
 
 
 def _width_runs(widths: Sequence[tuple[int, float]]) -> list[tuple[int, int, float]]:

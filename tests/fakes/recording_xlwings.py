@@ -3,12 +3,19 @@
 Each property read, property write and method call that would be a round trip to Excel
 appends one entry to ``FakeBook.calls`` ("Range.value=", "Sheets.add", ...), so a test can
 count the round trips a command makes. Cell values live in one dict per sheet. The fake
-also plays the template's notes macro, so tests can read back the notes it wrote. It
-checks nothing about formulas, colours or chart types: those are only recorded.
+also plays the helper macros of the template and the add-in (notes, sheet protection,
+file dialogs, xlwings version), so tests can read back what they did. It checks nothing
+about formulas, colours or chart types: those are only recorded.
+
+Protection is stricter than Excel: a protected fake sheet refuses every edit (Excel still
+lets values into unlocked cells), so a test fails whenever a command writes to a sheet it
+has not unprotected. ``FakeApp.books`` lists the open workbooks without add-ins, as
+Excel's ``Workbooks`` collection does.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +34,7 @@ class FakeRule:
 
     def delete(self) -> None:
         self.book.record("ConditionalFormat.delete")
+        self.sheet.refuse_if_protected("ConditionalFormat.delete")
         self.sheet.rules.remove(self)
 
 
@@ -81,12 +89,14 @@ class FakeRange:
     @value.setter
     def value(self, block: list[list[object]]) -> None:
         self.book.record("Range.value=")
+        self.sheet.refuse_if_protected("Range.value=")
         for row_offset, values in enumerate(block):
             for column_offset, value in enumerate(values):
                 self.sheet.put(self.first[0] + row_offset, self.first[1] + column_offset, value)
 
     def clear_contents(self) -> None:
         self.book.record("Range.clear_contents")
+        self.sheet.refuse_if_protected("Range.clear_contents")
         for row in range(self.first[0], self.last[0] + 1):
             for column in range(self.first[1], self.last[1] + 1):
                 self.sheet.put(row, column, None)
@@ -111,6 +121,7 @@ class FakeRange:
 
     def add_note(self, text: str) -> FakeNote:
         self.book.record("Range.add_note")
+        self.sheet.refuse_if_protected("Range.add_note")
         note = FakeNote(text)
         self.sheet.notes_by_coordinate[self.first] = note
         return note
@@ -139,6 +150,7 @@ class _FakeRules:
 
     def add_custom(self, formula: str, *, fill_color: str, stop_if_true: bool = False) -> FakeRule:
         self.target.book.record("ConditionalFormats.add_custom")
+        self.target.sheet.refuse_if_protected("ConditionalFormats.add_custom")
         rule = FakeRule(self.target.book, self.target.sheet, formula, fill_color, stop_if_true)
         # Excel inserts each new rule at the top of the rule order.
         self.target.sheet.rules.insert(0, rule)
@@ -179,6 +191,14 @@ class FakeSheet:
         self.rules: list[FakeRule] = []
         self.charts = _FakeCharts(book)
         self.hidden = False
+        # Protection options as LeadcheckUnprotect reports them ("" when unprotected),
+        # and whether the protection has a password the rep does not enter.
+        self.protection = ""
+        self.password = False
+
+    def refuse_if_protected(self, call: str) -> None:
+        if self.protection:
+            raise FakeProtectedSheetError(f"{call} on protected sheet {self._name}")
 
     @property
     def name(self) -> str:
@@ -240,6 +260,10 @@ class FakeSheet:
         self.book.sheet_list.remove(self)
 
 
+class FakeProtectedSheetError(RuntimeError):
+    """Raised where Excel would refuse an edit of a protected sheet."""
+
+
 class _BoundNote:
     def __init__(self, sheet: FakeSheet, coordinate: tuple[int, int]) -> None:
         self.sheet = sheet
@@ -248,6 +272,7 @@ class _BoundNote:
 
     def delete(self) -> None:
         self.sheet.book.record("Note.delete")
+        self.sheet.refuse_if_protected("Note.delete")
         del self.sheet.notes_by_coordinate[self.coordinate]
 
 
@@ -297,27 +322,67 @@ class _FakeNames:
         return _Name()
 
 
-class _FakeApp:
-    def __init__(self, book: FakeBook) -> None:
-        self.book = book
+class _FakeBooks(list):
+    """The open workbooks, add-ins excluded; ``active`` is the last one activated."""
+
+    def __init__(self, app: FakeApp) -> None:
+        super().__init__()
+        self.app = app
+
+    @property
+    def active(self) -> FakeBook:
+        self.app.record("Books.active")
+        return self[-1]
+
+
+class FakeApp:
+    """The recording fake of ``xlwings.App``: alerts, open workbooks and dialog answers."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
         self.alerts: list[tuple[str, str | None, str | None]] = []
+        self.books = _FakeBooks(self)
+        self.addins: list[FakeBook] = []
+        # What the file dialogs return next: the chosen paths, or "" for a cancelled dialog.
+        self.open_answer = ""
+        self.save_answer = ""
+        self.dialogs: list[tuple[str, ...]] = []
+
+    def record(self, call: str) -> None:
+        self.calls.append(call)
 
     def alert(self, prompt: str, title: str | None = None, buttons: str = "ok", mode: str | None = None) -> str:
-        self.book.record("App.alert")
+        self.record("App.alert")
         self.alerts.append((prompt, title, mode))
         return "ok"
+
+    def book(self, name: str) -> FakeBook:
+        """Return an open workbook or add-in by name, as VBA's ``Workbooks(name)`` does."""
+        return next(book for book in self.every_book if book.name == name)
+
+    @property
+    def every_book(self) -> list[FakeBook]:
+        return [*self.books, *self.addins]
 
 
 class FakeBook:
     """The recording fake of ``xlwings.Book``; ``calls`` lists every round trip made."""
 
-    def __init__(self, name: str = "客户线索 (2).xlsm") -> None:
+    def __init__(self, name: str = "客户线索 (2).xlsm", app: FakeApp | None = None, folder: str = r"C:\Users\张伟\Documents") -> None:
         self.name = name
-        self.calls: list[str] = []
+        # Joined as the platform does, so a test's temporary folder gives a real path.
+        self.fullname = os.path.join(folder, name) if folder else name
+        self.app = app or FakeApp()
+        if name.lower().endswith(".xlam"):
+            self.app.addins.append(self)
+        else:
+            self.app.books.append(self)
+        self.calls = self.app.calls
         self.sheet_list: list[FakeSheet] = []
         self.sheets = _FakeSheets(self)
         self.names = _FakeNames(self)
-        self.app = _FakeApp(self)
+        # The xlwings VBA module's version that LeadcheckXlwingsVersion reports.
+        self.xlwings_vba_version = "0.37.8"
 
     def record(self, call: str) -> None:
         self.calls.append(call)
@@ -336,8 +401,14 @@ class FakeBook:
         return next(sheet for sheet in self.sheet_list if sheet._name == name)
 
     def macro(self, name: str):
+        """Play a helper macro of this workbook; the first argument names the workbook it edits."""
         self.record("Book.macro")
-        macros = {"LeadcheckSetNotes": self._set_notes, "LeadcheckClearNotes": self._clear_notes}
+        macros = {
+            "LeadcheckSetNotes": self._set_notes, "LeadcheckClearNotes": self._clear_notes,
+            "LeadcheckUnprotect": self._unprotect, "LeadcheckProtect": self._protect,
+            "LeadcheckChooseFiles": self._choose_files, "LeadcheckChooseSaveAs": self._choose_save_as,
+            "LeadcheckXlwingsVersion": lambda: self.xlwings_vba_version,
+        }
 
         def call(*arguments: object) -> object:
             self.record(f"Macro.{name}")
@@ -345,8 +416,12 @@ class FakeBook:
 
         return call
 
-    def _set_notes(self, sheet_name: str, addresses: str, texts: str, mark: str) -> int:
-        sheet = self.sheet(sheet_name)
+    def _target(self, book_name: str, sheet_name: str) -> FakeSheet:
+        return self.app.book(book_name).sheet(sheet_name)
+
+    def _set_notes(self, book_name: str, sheet_name: str, addresses: str, texts: str, mark: str) -> int:
+        sheet = self._target(book_name, sheet_name)
+        sheet.refuse_if_protected("LeadcheckSetNotes")
         written = 0
         for address, text in zip(addresses.split("\x1e"), texts.split("\x1e")):
             coordinate = _coordinate(address)
@@ -357,12 +432,33 @@ class FakeBook:
             written += 1
         return written
 
-    def _clear_notes(self, sheet_name: str, mark: str) -> int:
-        sheet = self.sheet(sheet_name)
+    def _clear_notes(self, book_name: str, sheet_name: str, mark: str) -> int:
+        sheet = self._target(book_name, sheet_name)
         ours = [key for key, note in sheet.notes_by_coordinate.items() if note.text.startswith(mark)]
+        if ours:
+            sheet.refuse_if_protected("LeadcheckClearNotes")
         for key in ours:
             del sheet.notes_by_coordinate[key]
         return len(ours)
+
+    def _unprotect(self, book_name: str, sheet_name: str) -> str:
+        sheet = self._target(book_name, sheet_name)
+        if sheet.password:
+            return "password" if sheet.protection else ""
+        options, sheet.protection = sheet.protection, ""
+        return options
+
+    def _protect(self, book_name: str, sheet_name: str, options: str) -> bool:
+        self._target(book_name, sheet_name).protection = options
+        return True
+
+    def _choose_files(self, title: str) -> str:
+        self.app.dialogs.append(("open", title))
+        return self.app.open_answer
+
+    def _choose_save_as(self, initial_name: str, title: str) -> str:
+        self.app.dialogs.append(("save", initial_name, title))
+        return self.app.save_answer
 
 
 def _coordinate(address: str) -> tuple[int, int]:
