@@ -140,11 +140,21 @@ def test_help_and_missing_features(monkeypatch, log_file):
     fake = _book_with_rows()
     _caller(monkeypatch, fake)
     ribbon.show_help()
-    ribbon.merge_workbooks()
+    ribbon.run_command("合并工作簿", ribbon._optional("leadcheck.merge.absent", "merge_into_workbook", "合并工作簿"))
 
     assert fake.app.alerts[0] == (ribbon.HELP_TEXT, "帮助", "info")
     assert "合并工作簿" in fake.app.alerts[1][0]
     assert "pip install --upgrade leadcheck" in fake.app.alerts[1][0]
+
+
+@pytest.mark.parametrize("module, function", [
+    ("leadcheck.merge.ribbon", "merge_into_workbook"),
+    ("leadcheck.build.sheet", "new_lead_sheet"),
+])
+def test_optional_entry_points_installed(module, function):
+    action = ribbon._optional(module, function, "功能")
+    assert action.__module__ == module
+    assert action.__name__ == function
 
 
 def test_log_path_platforms(monkeypatch):

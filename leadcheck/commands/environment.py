@@ -14,6 +14,7 @@ import sys
 from dataclasses import dataclass
 
 import leadcheck
+from leadcheck.build.template import GUIDE_SHEET, TEMPLATE_VERSION
 from leadcheck.model.columns import ColumnMap
 from leadcheck.model.config import CONFIG_SHEET, DATA_SHEET, DEFAULT_CONFIG, ConfigError, config_from_toml
 from leadcheck.sheets.workbook import SheetNotFoundError, Workbook
@@ -21,7 +22,16 @@ from leadcheck.sheets.workbook import SheetNotFoundError, Workbook
 # The oldest Python the package supports (pyproject.toml ``requires-python``).
 MIN_PYTHON = (3, 11)
 
+# Rows read from the top of 校验规则 and 填写说明 when looking for the template version:
+# it sits in the header comment or on the second row, well within the first few.
+HEADER_LINES = 5
+
 INSTALL_HINT = "在命令行运行 pip install --upgrade leadcheck"
+NEW_TEMPLATE_HINT = "请用加载项的“新建登记表”或 leadcheck template build 生成新模板，再把数据复制过去"
+
+# The version a template states: "模板版本 1.1.0" in the 校验规则 header, or
+# "模板版本：1.0.0（…）" on 填写说明 in templates older than 1.1.0.
+TEMPLATE_VERSION_PATTERN = re.compile(r"模板版本[：:\s]*(\d+(?:\.\d+)*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +67,12 @@ def pinned_xlwings() -> str | None:
     return None
 
 
-def check_xlwings() -> Check:
+def check_xlwings(vba_version: str | None = None) -> Check:
+    """Compare the installed xlwings with leadcheck's pin and with the workbook's VBA module.
+
+    ``vba_version`` is the version the xlwings VBA module in Excel reports: ``None`` when
+    not asked (no Excel), "" when the workbook lacks the helper that reports it.
+    """
     try:
         installed = importlib.metadata.version("xlwings")
     except importlib.metadata.PackageNotFoundError:
@@ -68,7 +83,19 @@ def check_xlwings() -> Check:
             "xlwings", False,
             f"已安装 {installed}，模板需要 {pinned}：请运行 pip install xlwings=={pinned}，并确认 Excel 加载项也是 {pinned}",
         )
-    return Check("xlwings", True, installed)
+    if vba_version is None:
+        return Check("xlwings", True, installed)
+    if not vba_version:
+        return Check(
+            "xlwings", False,
+            f"{installed}；工作簿缺少 leadcheck 的辅助宏，无法确认其 xlwings VBA 模块的版本：{NEW_TEMPLATE_HINT}",
+        )
+    if vba_version != installed:
+        return Check(
+            "xlwings", False,
+            f"本机 Python 的 xlwings 是 {installed}，工作簿中的 xlwings VBA 模块是 {vba_version}，两者必须一致：{NEW_TEMPLATE_HINT}",
+        )
+    return Check("xlwings", True, f"{installed}（与工作簿中的 xlwings VBA 模块一致）")
 
 
 def check_engine() -> Check:
@@ -94,8 +121,37 @@ def check_workbook(book: Workbook) -> list[Check]:
     else:
         checks.append(Check(DATA_SHEET, True, f"{max(len(values) - 1, 0)} 行数据，联系人 {len(columns.contacts)} 组"))
 
+    checks.append(check_template_version(book))
     checks.append(_check_config(book))
     return checks
+
+
+def template_version_of(book: Workbook) -> str | None:
+    """Return the template version the workbook states, or ``None`` for a workbook not made from it."""
+    for sheet in (CONFIG_SHEET, GUIDE_SHEET):
+        if sheet not in book.sheet_names():
+            continue
+        for row in book.read_values(sheet)[:HEADER_LINES]:
+            match = TEMPLATE_VERSION_PATTERN.search(str(row[0] if row else ""))
+            if match:
+                return match.group(1)
+    return None
+
+
+def check_template_version(book: Workbook) -> Check:
+    """Compare the workbook's template version with the one this leadcheck builds."""
+    version = template_version_of(book)
+    if version is None:
+        return Check("模板版本", True, f"工作簿不是用模板新建的，无版本号；本机配套模板为 {TEMPLATE_VERSION}")
+    if _version_key(version) < _version_key(TEMPLATE_VERSION):
+        return Check("模板版本", False, f"{version}，比本机配套的 {TEMPLATE_VERSION} 旧：{NEW_TEMPLATE_HINT}")
+    if _version_key(version) > _version_key(TEMPLATE_VERSION):
+        return Check("模板版本", False, f"{version}，比本机 leadcheck 配套的 {TEMPLATE_VERSION} 新：{INSTALL_HINT}")
+    return Check("模板版本", True, version)
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
 
 
 def _check_config(book: Workbook) -> Check:
@@ -117,9 +173,12 @@ def _check_config(book: Workbook) -> Check:
     return Check(CONFIG_SHEET, True, detail)
 
 
-def environment_checks(book: Workbook | None) -> list[Check]:
-    """Run every check; without a workbook only the computer is checked."""
-    checks = [check_python(), check_xlwings(), check_engine()]
+def environment_checks(book: Workbook | None, vba_xlwings: str | None = None) -> list[Check]:
+    """Run every check; without a workbook only the computer is checked.
+
+    ``vba_xlwings`` is the version of the xlwings VBA module in Excel, as ``check_xlwings`` takes it.
+    """
+    checks = [check_python(), check_xlwings(vba_xlwings), check_engine()]
     if book is not None:
         checks.extend(check_workbook(book))
     return checks

@@ -5,6 +5,9 @@ module or function name derives from the workbook's file name, so ``客户线索
 a Chinese user folder works like any other. Every entry point goes through
 ``run_command``: the rep sees a Chinese message box with a next step, never a traceback,
 and details go to the log file that the message names.
+
+A button of the add-in acts on the active workbook (``ExcelBook.caller``). 校验整表 and
+清除标记 lift the data sheet's protection while they write and restore it afterwards.
 """
 
 from __future__ import annotations
@@ -19,10 +22,10 @@ from typing import Callable
 
 from leadcheck.commands.clear import clear_book
 from leadcheck.commands.environment import environment_checks, environment_report
-from leadcheck.model.config import ConfigError
+from leadcheck.model.config import DATA_SHEET, ConfigError
 from leadcheck.model.result import QUOTA_TITLES
 from leadcheck.sheets.errors import InputError
-from leadcheck.sheets.excelbook import ExcelBook
+from leadcheck.sheets.excelbook import ExcelBook, NoWorkbookError, SheetProtectedError
 from leadcheck.sheets.workbook import SheetNotFoundError
 
 log = logging.getLogger("leadcheck.ribbon")
@@ -44,11 +47,22 @@ HELP_TEXT = """有效客户校验 使用说明
   · “校验结果”列写明每行结论；“校验汇总”表有各业务员的统计、10% 名额使用情况和图表。
 清除标记：去掉颜色、批注、“校验结果”列和“校验汇总”表，表格恢复校验前的样子。发送文件前请先清除。
 配额汇总：只刷新“校验汇总”表，不改动“客户登记”表。
-检查环境：查看 Python、xlwings、leadcheck 和模板规则是否就绪。
+检查环境：查看 Python、xlwings、leadcheck、模板版本和模板规则是否就绪。
+合并工作簿：选择多个登记表，合并成一份新的汇总工作簿，保存在当前工作簿旁边。
+新建登记表（加载项）：用标准模板新建一份空白登记表，不会覆盖已有文件。
 
 出错时，提示框会给出日志文件位置，请把该文件发给管理员。"""
 
 BookFactory = Callable[[], ExcelBook]
+
+# Errors of modules that load only when a command needs them (the engine, merge), whose
+# message is a Chinese sentence for the rep: (module, class name).
+OPTIONAL_USER_ERRORS = (
+    ("leadcheck.engine", "MissingColumnsError"),
+    ("leadcheck.merge.pipeline", "MergeError"),
+    ("leadcheck.merge.output", "OutputError"),
+    ("leadcheck.build.sheet", "NewSheetError"),
+)
 
 
 def log_path() -> Path:
@@ -89,12 +103,13 @@ def configure_logging() -> Path:
 
 def user_error_types() -> tuple[type[BaseException], ...]:
     """Return the errors whose message is already a Chinese sentence for the rep."""
-    types: list[type[BaseException]] = [SheetNotFoundError, InputError, ConfigError]
-    try:
-        from leadcheck.engine import MissingColumnsError
-    except ImportError:
-        return tuple(types)
-    return (*types, MissingColumnsError)
+    types: list[type[BaseException]] = [SheetNotFoundError, InputError, ConfigError, NoWorkbookError, SheetProtectedError]
+    for module, name in OPTIONAL_USER_ERRORS:
+        try:
+            types.append(getattr(importlib.import_module(module), name))
+        except (ImportError, AttributeError):
+            log.warning("error type missing name=%s.%s", module, name)
+    return tuple(types)
 
 
 def run_command(title: str, action: Callable[[ExcelBook], str | None], book_factory: BookFactory | None = None) -> None:
@@ -142,7 +157,9 @@ def _with_next_step(error: BaseException) -> str:
 def _validate(book: ExcelBook) -> str:
     from leadcheck.commands.validate import validate_book
 
-    result = validate_book(book, source=book.name)
+    book.require_workbook()
+    with book.unprotected(DATA_SHEET):
+        result = validate_book(book, source=book.name)
     valid = sum(1 for verdict in result.customers if verdict.valid)
     invalid = len(result.customers) - valid
     return (
@@ -153,13 +170,16 @@ def _validate(book: ExcelBook) -> str:
 
 
 def _clear(book: ExcelBook) -> str:
-    clear_book(book)
+    book.require_workbook()
+    with book.unprotected(DATA_SHEET):
+        clear_book(book)
     return "已清除校验标记，表格已恢复校验前的样子。"
 
 
 def _summarize(book: ExcelBook) -> str:
     from leadcheck.commands.summary import summarize_book
 
+    book.require_workbook()
     result = summarize_book(book, source=book.name)
     over = [usage for usage in result.quotas if usage.exceeded]
     if not over:
@@ -169,7 +189,20 @@ def _summarize(book: ExcelBook) -> str:
 
 
 def _environment(book: ExcelBook) -> str:
-    return environment_report(environment_checks(book))
+    workbook = book if book.has_workbook else None
+    return environment_report(environment_checks(workbook, book.xlwings_vba_version()))
+
+
+def unused_path(path: Path) -> Path:
+    """Return ``path``, or ``name (2).ext``, ``name (3).ext``… when that file exists.
+
+    Does not reserve the name: a file created in between is the writer's to refuse.
+    """
+    candidate, number = path, 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem} ({number}){path.suffix}")
+        number += 1
+    return candidate
 
 
 def _optional(module: str, function: str, feature: str) -> Callable[[ExcelBook], str | None]:
