@@ -15,7 +15,7 @@ from fakes.results import hand_result, sheet_data, write_sheet
 from leadcheck.commands.annotate import AnnotationError, default_target, write_annotated_copy
 from leadcheck.engine import validate_rows
 from leadcheck.model.codes import CODES
-from leadcheck.model.result import QUOTA_TITLES
+from leadcheck.sheets.summary import QUOTA_SHORT_TITLES
 from leadcheck.sheets.filebook import flag_formula
 from leadcheck.sheets.reader import read_lead_sheet
 from leadcheck.sheets.workbook import (
@@ -118,7 +118,7 @@ def test_golden_summary_numbers(golden):
     for offset, usage in enumerate(result.quotas, start=1):
         values = rows[quota_header + offset]
         assert values[0] == usage.rep
-        assert values[1] == QUOTA_TITLES[usage.name]
+        assert values[1] == QUOTA_SHORT_TITLES[usage.name]
         assert values[2:6] == [usage.base, usage.allowed, usage.used, usage.exceeded]
 
     with zipfile.ZipFile(golden["target"]) as package:

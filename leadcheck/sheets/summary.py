@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from leadcheck.model.codes import CODES, ERROR, WARNING
 from leadcheck.model.config import DEFAULT_CONFIG, RuleConfig
-from leadcheck.model.result import QUOTA_TITLES, Result
+from leadcheck.model.result import Q_DEPT, Q_NAME, Result
 from leadcheck.sheets.workbook import ChartSpec, SheetLayout
 
 TITLE = "校验汇总"
@@ -30,7 +30,10 @@ REP_LABEL = "一、各业务员客户数"
 CODE_LABEL = "二、问题分布（每行一条规则；警告也计数，但不影响有效）"
 CODE_HEADERS = ("问题", "级别")
 LEVEL_TITLES = {ERROR: "错误", WARNING: "提醒"}
-QUOTA_LABEL = "三、比例限额（每种限额为合格客户数的 {percent}%，向下取整）"
+QUOTA_LABEL = (
+    "三、比例限额（部门不足例外：备注说明原因的客户；称谓代替姓名：有联系人以“姓+职务”代替姓名的客户。"
+    "每种限额为合格客户数的 {percent}%，向下取整；合格客户指比例限额之前没有错误的客户）"
+)
 PIPELINE_LABEL = "四、重要程度分布"
 CHART_TITLE = "各业务员有效 / 无效客户数"
 
@@ -41,8 +44,12 @@ CHART_ROW = 4
 # the others a count or a short header.
 REP_COLUMN_WIDTH = 22
 COUNT_COLUMN_WIDTH = 12
-# Column B also contains the quota titles, the longest being 部门不足例外（备注说明原因）.
-QUOTA_COLUMN_WIDTH = 30
+# Column B also contains the short quota titles below. A wider column B would leave each
+# right-aligned count far from its left-aligned header.
+QUOTA_COLUMN_WIDTH = 14
+
+# Quota titles short enough for column B; the table label explains both quotas.
+QUOTA_SHORT_TITLES = {Q_DEPT: "部门不足例外", Q_NAME: "称谓代替姓名"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +105,7 @@ def build_summary(result: Result, config: RuleConfig = DEFAULT_CONFIG, source: s
     quota_header_row = len(block) + 1
     block.append(list(QUOTA_HEADERS))
     for usage in result.quotas:
-        block.append([usage.rep, QUOTA_TITLES.get(usage.name, usage.name), usage.base, usage.allowed, usage.used, usage.exceeded])
+        block.append([usage.rep, QUOTA_SHORT_TITLES.get(usage.name, usage.name), usage.base, usage.allowed, usage.used, usage.exceeded])
     block.append([])
 
     # Table 4: the 重要程度 pipeline, template categories first, anything else after them.
