@@ -9,6 +9,10 @@ missing from the table stays in English, which is harmless.
 from __future__ import annotations
 
 import importlib
+import unicodedata
+
+import click
+import click.formatting
 
 # click's message ids → Chinese. Only messages a leadcheck user can meet are listed.
 _MESSAGES = {
@@ -22,6 +26,7 @@ _MESSAGES = {
     "Error: {message}": "错误：{message}",
     "Try '{command} {option}' for help.": "运行“{command} {option}”查看帮助。",
     "Missing argument": "缺少参数",
+    "{name} {filename!r} is not executable.": "{name} {filename!r} 无法执行。",
     "Missing option": "缺少选项",
     "Missing parameter": "缺少参数",
     "Missing command.": "缺少命令。",
@@ -65,11 +70,43 @@ def _translate_plural(singular: str, plural: str, count: int) -> str:
     return _translate(singular if count == 1 else plural)
 
 
+def display_width(text: str) -> int:
+    """Return the terminal columns ``text`` takes: wide and full-width characters count 2."""
+    return sum(2 if unicodedata.east_asian_width(character) in "WF" else 1 for character in text)
+
+
+class ChineseHelpFormatter(click.HelpFormatter):
+    """click's help layout with Chinese punctuation after section headings."""
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{heading}：\n")
+
+
+# Placeholders shown in usage lines, by parameter name.
+_ARGUMENT_METAVARS = {"file": "文件", "inputs": "文件或文件夹...", "output": "文件"}
+
+
+def localize(command: click.Command) -> None:
+    """Give ``command`` and its subcommands Chinese usage placeholders."""
+    command.options_metavar = "[选项]"
+    for parameter in command.params:
+        if isinstance(parameter, click.Argument) and parameter.name in _ARGUMENT_METAVARS:
+            parameter.metavar = _ARGUMENT_METAVARS[parameter.name]
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = "命令 [参数]..."
+        for subcommand in command.commands.values():
+            localize(subcommand)
+
+
 def install() -> None:
-    """Rebind click's gettext aliases so its own messages come out in Chinese."""
+    """Rebind click's gettext aliases and layout so its own words come out in Chinese."""
     for name in _CLICK_MODULES:
         module = importlib.import_module(f"click.{name}")
         if hasattr(module, "_"):
             module._ = _translate
         if hasattr(module, "ngettext"):
             module.ngettext = _translate_plural
+
+    # Column alignment in help tables counts characters; Chinese ones take two columns.
+    click.formatting.term_len = display_width
+    click.Context.formatter_class = ChineseHelpFormatter

@@ -21,7 +21,7 @@ def parse_today(context: click.Context, parameter: click.Parameter, value: str |
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"“{value}”不是 YYYY-MM-DD 格式的日期，例如 2026-12-01。") from None
+        raise click.BadParameter(f"“{value}”不是有效的日期：请按 YYYY-MM-DD 填写实际存在的日期，例如 2026-12-01。") from None
 
 
 def fail(message: str) -> NoReturn:

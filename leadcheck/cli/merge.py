@@ -55,7 +55,8 @@ def merge_command(inputs, output, into, skip_bad, strict, today, config_path) ->
 
 
 def _progress_bar(paths):
-    return tqdm(paths, desc="读取", unit="个文件", file=sys.stderr, leave=False)
+    # disable=None turns the bar off when stderr is not a terminal (logs, pipes).
+    return tqdm(paths, desc="读取", unit="个文件", file=sys.stderr, leave=False, disable=None)
 
 
 def _print_outcome(outcome: MergeOutcome) -> None:

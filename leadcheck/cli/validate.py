@@ -74,7 +74,8 @@ def _load_config(sheet: SheetData, config_path: Path | None) -> RuleConfig:
 def _validate(sheet: SheetData, config: RuleConfig, today: date | None) -> Result:
     rows = sheet.rows
     if len(rows) >= PROGRESS_MIN_ROWS:
-        rows = tqdm(rows, desc="校验", unit="行", file=sys.stderr, leave=False)
+        # disable=None turns the bar off when stderr is not a terminal (logs, pipes).
+        rows = tqdm(rows, desc="校验", unit="行", file=sys.stderr, leave=False, disable=None)
     try:
         return validate_rows(sheet.headers, rows, config=config, today=today)
     except MissingColumnsError as error:

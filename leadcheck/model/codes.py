@@ -66,7 +66,7 @@ _CATALOGUE = (
     ),
     Code(
         "invalid-phone", ERROR, "电话号码无效",
-        "电话“{value}”中的“{number}”{reason}：请填写11位手机号或“区号-号码”，如 0571-87654321。",
+        "电话“{value}”{part}{reason}：请填写11位手机号或“区号-号码”，如 0571-87654321。",
     ),
     Code(
         "phone-missing-area-code", ERROR, "电话缺区号",

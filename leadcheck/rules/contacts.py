@@ -127,7 +127,9 @@ def check_phones(customer: Customer, context: RuleContext) -> Iterator[Finding]:
 
 def _phone_findings(row: int, header: str, value: str, number: PhoneNumber, address_city: str | None) -> Iterator[Finding]:
     if number.kind == "invalid":
-        yield make_finding(row, header, "invalid-phone", value, number=number.text, reason=number.reason or "无效")
+        # Name the number only when the cell holds more than it: "电话“A/B”中的“B”…".
+        part = "" if number.text == value else f"中的“{number.text}”"
+        yield make_finding(row, header, "invalid-phone", value, part=part, reason=number.reason or "无效")
     elif number.kind == "missing-area-code":
         yield make_finding(row, header, "phone-missing-area-code", value, number=number.text)
     elif number.kind == "landline" and address_city and number.area_code:
