@@ -5,8 +5,9 @@ template build --config rules.toml``). The built template embeds the same TOML t
 hidden sheet, so a rep's workbook is judged by the rules of the template it was made from.
 
 A TOML file may set any field of ``RuleConfig`` by name; a field it leaves out keeps its
-default. Unknown keys raise ``ConfigError`` naming the key, because a misspelt key would
-otherwise silently leave a default rule in force.
+default. A list set at the top level replaces the default list; a list under ``[add]`` is
+appended to it. Unknown keys raise ``ConfigError`` naming the key, because a misspelt key
+would otherwise silently leave a default rule in force.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from typing import Any, Mapping
 # Hidden sheet in which a built template stores its configuration as TOML, one line a cell
 # in column A. Readers join those cells with newlines.
 CONFIG_SHEET = "校验规则"
+
+# TOML table whose lists are appended to the defaults rather than replacing them.
+ADD_TABLE = "add"
 
 # Sheet that holds the customers, fixed by the template.
 DATA_SHEET = "客户登记"
@@ -141,9 +145,22 @@ def config_from_mapping(values: Mapping[str, Any], base: RuleConfig | None = Non
     changes: dict[str, Any] = {}
 
     for key, value in values.items():
+        if key == ADD_TABLE:
+            continue
         if key not in known:
             raise ConfigError(f"未知的配置项“{key}”：可用的配置项有 {', '.join(sorted(known))}")
         changes[key] = _coerce(key, value, getattr(base, key))
+
+    # Lists under [add] extend the list in force instead of replacing it.
+    additions = values.get(ADD_TABLE, {})
+    if not isinstance(additions, Mapping):
+        raise ConfigError(f"“{ADD_TABLE}”应为表（TOML table），实际为 {additions!r}")
+    for key, value in additions.items():
+        current = changes.get(key, getattr(base, key, None))
+        if not isinstance(current, tuple):
+            raise ConfigError(f"[{ADD_TABLE}] 中的“{key}”不是列表型配置项：只有列表可以追加")
+        extra = _coerce(key, value, current)
+        changes[key] = current + tuple(item for item in extra if item not in current)
 
     config = dataclasses.replace(base, **changes)
     if not 1 <= config.quota_percent <= 100:
