@@ -144,3 +144,10 @@ def test_fourth_contact_block_read():
     for name in ("姓名", "称呼", "部门", "职务", "性别", "年龄", "电话", "评价意向", "沟通时间"):
         record[f"联系人4-{name}"] = VALID[f"联系人2-{name}"]
     assert run(record, headers=headers).findings == []
+
+
+def test_missing_area_code_suggests_city_code():
+    record = customer(地址="江苏省南京市鼓楼区中山北路88号", **{"联系人1-电话": "83316600"})
+    finding = run(record).findings[0]
+    assert finding.code == "phone-missing-area-code"
+    assert "025-83316600" in finding.message

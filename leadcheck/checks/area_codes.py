@@ -172,6 +172,20 @@ def area_code_matches_city(area_code: str, city: str) -> bool | None:
     return city_short_name in short_names
 
 
+@functools.cache
+def _area_code_by_city() -> dict[str, str]:
+    codes: dict[str, str] = {}
+    for code, cities in _city_table().items():
+        for city in cities:
+            codes.setdefault(short_city_name(city), code)
+    return codes
+
+
+def area_code_of_city(city: str) -> str | None:
+    """Return the area code of a prefecture-level city (``杭州市`` → ``0571``), or None."""
+    return _area_code_by_city().get(short_city_name(city))
+
+
 def area_code_city_label(area_code: str) -> str:
     """Return the cities of an area code for messages, e.g. ``长沙市、湘潭市、株洲市``.
 

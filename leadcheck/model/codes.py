@@ -70,7 +70,7 @@ _CATALOGUE = (
     ),
     Code(
         "phone-missing-area-code", ERROR, "电话缺区号",
-        "固定电话“{number}”没有区号：请在前面加上区号，如 0571-{number}。",
+        "固定电话“{number}”没有区号：请在前面加上区号，如 {area_code}-{number}。",
     ),
     Code(
         "switchboard-missing-extension", ERROR, "总机缺分机号",

@@ -16,6 +16,7 @@ from leadcheck.checks.names import (
     qualifying_department,
     split_people,
 )
+from leadcheck.checks.area_codes import area_code_of_city
 from leadcheck.checks.phones import (
     PhoneNumber,
     area_code_city_label,
@@ -131,7 +132,9 @@ def _phone_findings(row: int, header: str, value: str, number: PhoneNumber, addr
         part = "" if number.text == value else f"中的“{number.text}”"
         yield make_finding(row, header, "invalid-phone", value, part=part, reason=number.reason or "无效")
     elif number.kind == "missing-area-code":
-        yield make_finding(row, header, "phone-missing-area-code", value, number=number.text)
+        # The example area code is the address city's, when it is known.
+        area_code = (area_code_of_city(address_city) if address_city else None) or "0571"
+        yield make_finding(row, header, "phone-missing-area-code", value, number=number.text, area_code=area_code)
     elif number.kind == "landline" and address_city and number.area_code:
         if area_code_matches_city(number.area_code, address_city) is False:
             yield make_finding(
