@@ -8,6 +8,7 @@ temporary file from the target's own folder, so a crash never leaves half a work
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 import zipfile
@@ -25,6 +26,9 @@ from leadcheck.sheets.package import restore_package_parts
 from leadcheck.sheets.reader import SheetData
 from leadcheck.sheets.safety import lock_file_problem, store_text_cells
 from leadcheck.sheets.workbook import SUMMARY_SHEET
+from leadcheck.sheets.xmlcopy import PlannedBook, StreamUnsupported, write_streamed_copy
+
+log = logging.getLogger(__name__)
 
 # Infix of the default target name: 客户线索.xlsx → 客户线索.校验.xlsx.
 TARGET_INFIX = ".校验"
@@ -61,6 +65,10 @@ def write_annotated_copy(
     _check_target(source, target)
     keep_macros = source.suffix.lower() == MACRO_SUFFIX and target.suffix.lower() == MACRO_SUFFIX
 
+    # A workbook the streamed writer handles is copied part by part, without openpyxl.
+    if _write_streamed(source, target, sheet_data, result, config):
+        return target
+
     # Load the source (or build a workbook from the CSV rows) and draw the marks.
     from_values = source.suffix.lower() == ".csv"
     book = FileBook(_workbook_from_rows(sheet_data) if from_values else _load_source(source, keep_macros))
@@ -86,6 +94,30 @@ def write_annotated_copy(
         temp.unlink(missing_ok=True)
         raise
     return target
+
+
+def _write_streamed(source: Path, target: Path, sheet_data: SheetData, result: Result, config: RuleConfig) -> bool:
+    """Write the streamed copy to ``target``; return False, having written nothing, where it does not apply."""
+    if source.suffix.lower() not in WORKBOOK_SUFFIXES or source.suffix.lower() != target.suffix.lower():
+        return False
+    plan = PlannedBook([])
+    show_result(plan, sheet_data, result, config, str(source))
+
+    # Write beside the target, then move into place in one step.
+    handle, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".~", suffix=target.suffix)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        write_streamed_copy(source, temp, sheet_data.sheet_name, plan)
+        os.replace(temp, target)
+    except StreamUnsupported as reason:
+        temp.unlink(missing_ok=True)
+        log.info("annotated copy through openpyxl: %s", reason)
+        return False
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return True
 
 
 def _check_target(source: Path, target: Path) -> None:
