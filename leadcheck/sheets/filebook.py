@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Sequence
 
 import openpyxl
-from openpyxl.chart import BarChart, Reference
 from openpyxl.comments import Comment
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Font, PatternFill
@@ -25,6 +24,7 @@ from openpyxl.workbook.workbook import Workbook as OpenpyxlWorkbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from leadcheck.sheets.reader import HEADER_SEARCH_ROWS
+from leadcheck.sheets.xmlparts import bar_chart
 from leadcheck.sheets.workbook import (
     ERROR_FILL, ERROR_FLAG, FLAGS_NAME, FLAGS_SHEET, NOTE_MARK, RESULT_HEADER, SUMMARY_SHEET,
     WARNING_FILL, WARNING_FLAG, CellFlag, CellNote, ChartSpec, SheetLayout, SheetNotFoundError,
@@ -127,21 +127,7 @@ class FileBook:
 
     def add_chart(self, sheet: str, chart: ChartSpec) -> None:
         worksheet = self._sheet(sheet)
-        bar = BarChart()
-        bar.type = "col"
-        bar.grouping = "clustered"
-        bar.title = chart.title
-        bar.width = 16
-        bar.height = 8
-
-        for column in chart.series_columns:
-            data = Reference(worksheet, min_col=column, min_row=chart.header_row, max_row=chart.last_row)
-            bar.add_data(data, titles_from_data=True)
-        labels = Reference(
-            worksheet, min_col=chart.categories_column, min_row=chart.first_row, max_row=chart.last_row
-        )
-        bar.set_categories(labels)
-        worksheet.add_chart(bar, f"{get_column_letter(chart.anchor_column)}{chart.anchor_row}")
+        worksheet.add_chart(bar_chart(worksheet, chart))
 
     def clear_validation(self, sheet: str) -> None:
         worksheet = self._sheet(sheet)

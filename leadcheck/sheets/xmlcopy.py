@@ -338,7 +338,10 @@ class _PackageEdit:
 
         area = f"'{FLAGS_SHEET}'!$A$1:${get_column_letter(last_column)}${last_row}"
         name = f'<definedName name="{FLAGS_NAME}" hidden="1">{xmlparts.xml_text(area)}</definedName>'.encode("utf-8")
-        if b"</definedNames>" in workbook:
+        empty_names = re.search(rb"<definedNames\s*/>", workbook)
+        if empty_names is not None:
+            workbook = workbook[:empty_names.start()] + b"<definedNames>" + name + b"</definedNames>" + workbook[empty_names.end():]
+        elif b"</definedNames>" in workbook:
             workbook = workbook.replace(b"</definedNames>", name + b"</definedNames>", 1)
         else:
             workbook = workbook.replace(b"</sheets>", b"</sheets><definedNames>" + name + b"</definedNames>", 1)
