@@ -34,6 +34,9 @@ log = logging.getLogger(__name__)
 TARGET_INFIX = ".校验"
 
 MACRO_SUFFIX = ".xlsm"
+
+# Sources whose copy is a new workbook built from the values read, not an edited original.
+VALUE_SUFFIXES = (".csv", ".xls")
 WORKBOOK_SUFFIXES = (".xlsx", MACRO_SUFFIX)
 
 
@@ -53,7 +56,8 @@ def write_annotated_copy(
 ) -> Path:
     """Write the annotated copy of ``source`` to ``target`` and return ``target``.
 
-    A .csv source becomes a new workbook holding the rows of ``sheet_data``. An .xlsm
+    A .csv or .xls source becomes a new workbook holding the rows of ``sheet_data``
+    (openpyxl cannot open an .xls, and a copy from values loses its formatting). An .xlsm
     copy keeps ``xl/vbaProject.bin`` and the ribbon parts byte for byte. Raises
     ``AnnotationError`` when ``target`` is the source or has an extension Excel would
     refuse for this content, when its folder does not exist, when a spreadsheet program
@@ -70,7 +74,7 @@ def write_annotated_copy(
         return target
 
     # Load the source (or build a workbook from the CSV rows) and draw the marks.
-    from_values = source.suffix.lower() == ".csv"
+    from_values = source.suffix.lower() in VALUE_SUFFIXES
     book = FileBook(_workbook_from_rows(sheet_data) if from_values else _load_source(source, keep_macros))
     book.clear_validation(sheet_data.sheet_name)
     show_result(book, sheet_data, result, config, str(source))
