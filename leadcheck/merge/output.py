@@ -10,11 +10,13 @@ leaves half a workbook and never touches an input.
 
 from __future__ import annotations
 
+import io
+import logging
 import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Hashable, Sequence
+from typing import Callable, Hashable, Sequence
 
 import openpyxl
 
@@ -28,7 +30,11 @@ from leadcheck.sheets.filebook import FileBook
 from leadcheck.sheets.reader import SheetData
 from leadcheck.sheets.safety import lock_file_problem, store_text_cells
 from leadcheck.sheets.workbook import SheetLayout
+from leadcheck.sheets.xmlbook import values_package
+from leadcheck.sheets.xmlcopy import PlannedBook, StreamUnsupported, write_streamed_copy
 from leadcheck.values import normalize_text
+
+log = logging.getLogger(__name__)
 
 DUPLICATES_SHEET = "重复客户"
 DUPLICATE_HEADERS = (
@@ -46,6 +52,7 @@ DUPLICATE_HEADER_ROW = 4
 # Widths in characters: 类别 fits a shared phone number, 单位名称 a long registered name
 # and 来源文件 a rep's file name.
 _DUPLICATE_WIDTHS = ((1, 6), (2, 30), (3, 6), (4, 10), (5, 36), (6, 12), (7, 8), (8, 28), (9, 8), (10, 10))
+DUPLICATES_LAYOUT = SheetLayout(bold_rows=(1, DUPLICATE_HEADER_ROW), column_widths=_DUPLICATE_WIDTHS)
 
 
 class OutputError(ValueError):
@@ -75,6 +82,24 @@ def write_merged_book(book: MergedBook, target: Path) -> Path:
     if target.suffix.lower() != ".xlsx":
         raise OutputError(f"输出文件“{target.name}”的扩展名不是 .xlsx：合并结果只保存为 .xlsx，请改名。")
 
+    # Build the values in memory and stream the marks onto them; openpyxl is the fallback.
+    sheet_data = merged_sheet_data(book.headers, book.rows, target)
+    plan = PlannedBook([])
+    show_result(plan, sheet_data, book.result, book.config, str(target))
+    plan.replace_sheet(DUPLICATES_SHEET, duplicate_block(book), DUPLICATES_LAYOUT)
+    plan.replace_sheet(SOURCES_SHEET, origin_lines(book.rows), SheetLayout())
+    plan.hide(SOURCES_SHEET)
+    base = io.BytesIO(values_package(DATA_SHEET, [list(book.headers), *(values for _, values in sheet_data.rows)]))
+    try:
+        _save_atomically(target, lambda temp: write_streamed_copy(base, temp, DATA_SHEET, plan))
+    except StreamUnsupported as reason:
+        log.info("merged workbook through openpyxl: %s", reason)
+        workbook = _openpyxl_book(book, target)
+        _save_atomically(target, workbook.save)
+    return target
+
+
+def _openpyxl_book(book: MergedBook, target: Path) -> openpyxl.Workbook:
     # The data sheet with every merged row, then validation's marks and summary.
     workbook = openpyxl.Workbook()
     worksheet = workbook.active
@@ -88,8 +113,7 @@ def write_merged_book(book: MergedBook, target: Path) -> Path:
     show_result(files, sheet_data, book.result, book.config, str(target))
 
     # The duplicate groups and the hidden origin of every row.
-    layout = SheetLayout(bold_rows=(1, DUPLICATE_HEADER_ROW), column_widths=_DUPLICATE_WIDTHS)
-    files.replace_sheet(DUPLICATES_SHEET, duplicate_block(book), layout)
+    files.replace_sheet(DUPLICATES_SHEET, duplicate_block(book), DUPLICATES_LAYOUT)
     sources = workbook.create_sheet(SOURCES_SHEET)
     for line in origin_lines(book.rows):
         sources.append(line)
@@ -98,8 +122,7 @@ def write_merged_book(book: MergedBook, target: Path) -> Path:
     # No sheet of the merged book holds a formula the product meant to write.
     for sheet in workbook.worksheets:
         store_text_cells(sheet)
-    _save_atomically(workbook, target)
-    return target
+    return workbook
 
 
 def duplicate_block(book: MergedBook) -> list[list[object]]:
@@ -136,7 +159,7 @@ def duplicate_block(book: MergedBook) -> list[list[object]]:
     return block
 
 
-def _save_atomically(workbook: openpyxl.Workbook, target: Path) -> None:
+def _save_atomically(target: Path, save: Callable[[Path], None]) -> None:
     if not target.parent.is_dir():
         raise OutputError(f"输出文件夹“{target.parent}”不存在或不是文件夹：请先创建它，或换一个输出路径。")
     problem = lock_file_problem(target, "合并")
@@ -146,7 +169,7 @@ def _save_atomically(workbook: openpyxl.Workbook, target: Path) -> None:
     os.close(handle)
     temp = Path(temp_name)
     try:
-        workbook.save(temp)
+        save(temp)
         os.replace(temp, target)
     except BaseException:
         temp.unlink(missing_ok=True)

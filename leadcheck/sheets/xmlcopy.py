@@ -19,7 +19,7 @@ import posixpath
 import re
 import zipfile
 from pathlib import Path
-from typing import Sequence
+from typing import BinaryIO, Sequence
 
 from defusedxml.ElementTree import fromstring
 from openpyxl.utils import column_index_from_string, get_column_letter
@@ -78,6 +78,11 @@ class PlannedBook:
         self.notes: dict[str, list[CellNote]] = {}
         self.sheets: dict[str, tuple[Sequence[Sequence[object]], SheetLayout]] = {}
         self.charts: dict[str, ChartSpec] = {}
+        self.hidden: set[str] = set()
+
+    def hide(self, sheet: str) -> None:
+        """Make a sheet given to ``replace_sheet`` hidden (not part of the workbook interface)."""
+        self.hidden.add(sheet)
 
     def sheet_names(self) -> list[str]:
         return list(self._sheet_names)
@@ -106,8 +111,8 @@ class PlannedBook:
         """Do nothing: ``write_streamed_copy`` refuses a workbook that carries earlier marks."""
 
 
-def write_streamed_copy(source: Path, target: Path, sheet: str, plan: PlannedBook) -> None:
-    """Write ``source`` with the marks of ``plan`` on ``sheet`` to ``target`` (a new file).
+def write_streamed_copy(source: Path | BinaryIO, target: Path, sheet: str, plan: PlannedBook) -> None:
+    """Write ``source`` (a path or an open zip file) with the marks of ``plan`` on ``sheet`` to ``target``.
 
     Raises ``StreamUnsupported`` before opening ``target`` when the package is outside what
     this writer handles. It does not check that ``plan`` came from ``sheet``'s rows.
@@ -198,7 +203,7 @@ class _PackageEdit:
             drawing_id = self._add_chart(part, name, plan.charts[name]) if name in plan.charts else None
             rows = [(row, list(enumerate(values, 1))) for row, values in enumerate(block, 1)]
             self.parts[part] = xmlparts.sheet_part(rows, layout.bold_rows, bold_style, layout.column_widths, drawing_id)
-            new_sheets.append((name, part, False))
+            new_sheets.append((name, part, name in plan.hidden))
 
         self._edit_workbook(new_sheets, last_row, last_column)
         self._edit_content_types()

@@ -41,11 +41,12 @@ def xml_text(value: object) -> str:
 def cell_xml(row: int, column: int, value: object, style: int = 0) -> str:
     """Return one ``<c>`` element: numbers as numbers, text as an inline string, None as empty.
 
-    Booleans and dates are not handled: the blocks written by validation hold neither.
+    An empty string is empty too, as openpyxl saves it. Booleans and dates are not handled:
+    the blocks written by validation hold neither.
     """
     reference = f"{get_column_letter(column)}{row}"
     styled = f' s="{style}"' if style else ""
-    if value is None:
+    if value is None or value == "":
         return f'<c r="{reference}"{styled}/>' if style else ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return f'<c r="{reference}"{styled}><v>{value}</v></c>'

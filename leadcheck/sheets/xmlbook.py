@@ -1,0 +1,110 @@
+"""A new one-sheet workbook of plain values, built in memory as an uncompressed package.
+
+``values_package`` is the starting point of the merged workbook: the streamed writer of
+``xmlcopy`` then adds the marks, the summary and the other sheets while it compresses the
+package once. Writing the XML directly takes about a microsecond per cell, where building
+openpyxl cells and saving them took tens of microseconds per cell.
+
+Cell values are written the way openpyxl 3.1.5 writes them: text as text (an inline
+string, so a value starting with "=" is never a formula), numbers as numbers, booleans as
+booleans, and dates, times and datetimes as serial numbers with openpyxl's default formats.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date, datetime, time
+from typing import Sequence
+
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
+
+from leadcheck.sheets.xmlparts import DECLARATION, MAIN_NAMESPACE, RELATIONSHIP_NAMESPACE, xml_text
+
+# cellXfs indexes of styles.xml below: openpyxl's default number formats for datetime,
+# date and time cells ('yyyy-mm-dd h:mm:ss', 'yyyy-mm-dd', 'h:mm:ss').
+DATETIME_STYLE, DATE_STYLE, TIME_STYLE = 1, 2, 3
+
+STYLES = (
+    f'<styleSheet xmlns="{MAIN_NAMESPACE}"><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd h:mm:ss"/>'
+    '<numFmt numFmtId="165" formatCode="yyyy-mm-dd"/></numFmts><fonts count="1"><font><sz val="11"/>'
+    '<name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill/></fill>'
+    '<fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/>'
+    '<bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" '
+    'borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="21" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
+)
+CONTENT_TYPES = (
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+    "</Types>"
+)
+ROOT_RELS = (
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+    'Target="xl/workbook.xml"/></Relationships>'
+)
+WORKBOOK_RELS = (
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+    'Target="worksheets/sheet1.xml"/><Relationship Id="rId2" '
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+    "</Relationships>"
+)
+
+
+def value_cell(row: int, column: int, value: object) -> str:
+    """Return the ``<c>`` element of one value, or "" for None and the empty string."""
+    if value is None or value == "":
+        return ""
+    reference = f"{get_column_letter(column)}{row}"
+    if isinstance(value, str):
+        return f'<c r="{reference}" t="inlineStr"><is><t xml:space="preserve">{xml_text(value)}</t></is></c>'
+    if isinstance(value, bool):
+        return f'<c r="{reference}" t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, (int, float)):
+        return f'<c r="{reference}"><v>{value}</v></c>'
+    if isinstance(value, (datetime, date, time)):
+        style = DATETIME_STYLE if isinstance(value, datetime) else DATE_STYLE if isinstance(value, date) else TIME_STYLE
+        return f'<c r="{reference}" s="{style}"><v>{to_excel(value)}</v></c>'
+    return f'<c r="{reference}" t="inlineStr"><is><t xml:space="preserve">{xml_text(value)}</t></is></c>'
+
+
+def values_package(sheet_name: str, rows: Sequence[Sequence[object]], freeze_first_row: bool = True) -> bytes:
+    """Return an .xlsx package (stored, not compressed) whose one sheet holds ``rows`` from A1."""
+    lines = []
+    for row, values in enumerate(rows, 1):
+        cells = "".join(value_cell(row, column, value) for column, value in enumerate(values, 1))
+        lines.append(f'<row r="{row}">{cells}</row>')
+    pane = (
+        '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" '
+        'state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>'
+        if freeze_first_row else ""
+    )
+    sheet = (
+        f'<worksheet xmlns="{MAIN_NAMESPACE}" xmlns:r="{RELATIONSHIP_NAMESPACE}">{pane}'
+        f'<sheetData>{"".join(lines)}</sheetData>'
+        '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/></worksheet>'
+    )
+    workbook = (
+        f'<workbook xmlns="{MAIN_NAMESPACE}" xmlns:r="{RELATIONSHIP_NAMESPACE}"><sheets>'
+        f'<sheet name="{xml_text(sheet_name)}" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    )
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as package:
+        for name, text in (
+            ("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", ROOT_RELS), ("xl/workbook.xml", workbook),
+            ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS), ("xl/styles.xml", STYLES),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ):
+            package.writestr(name, DECLARATION + text.encode("utf-8"))
+    return buffer.getvalue()
