@@ -119,12 +119,23 @@ def test_formula_text_stays_text(tmp_path: Path) -> None:
         assert (cell.data_type, cell.value) == ("s", text.replace("\r", "\n"))
 
 
-def test_merged_rep_names_as_text(tmp_path: Path) -> None:
-    """A rep named like a formula stays text in 校验汇总 and in a merged workbook."""
+def _text_cells(worksheet) -> None:
+    for row in range(2, worksheet.max_row + 1):
+        worksheet.cell(row, 1).data_type = "s"
+
+
+@pytest.mark.parametrize("writer", ["openpyxl", "hand-made"])
+def test_merged_rep_names_as_text(tmp_path: Path, writer: str) -> None:
+    """A rep named like a formula stays text in 校验汇总 and in a merged workbook.
+
+    The openpyxl-written source takes the streamed copy; the hand-made package, whose
+    parts the streamed writer does not handle, takes the openpyxl copy.
+    """
     rows = base_rows()
     for values in rows[1:]:
         values[0] = "=1+1"
-    source = write_raw(tmp_path / "客户登记.xlsx", rows)
+    path = tmp_path / "客户登记.xlsx"
+    source = write_book(path, rows, edit=_text_cells) if writer == "openpyxl" else write_raw(path, rows)
     run("validate", str(source), *TODAY)
     run("merge", str(source), "-o", str(tmp_path / "汇总.xlsx"), *TODAY)
 

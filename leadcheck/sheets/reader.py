@@ -314,7 +314,9 @@ def _clean_value(value: object) -> object:
     read can be written back into a workbook.
     """
     if isinstance(value, str):
-        return None if not value.strip() or value in EXCEL_ERRORS else xml_safe_text(value)
+        if not value.strip() or value in EXCEL_ERRORS:
+            return None
+        return value if value.isprintable() else xml_safe_text(value)
     if isinstance(value, int) and not isinstance(value, bool):
         return float(value)
     if isinstance(value, datetime) and value.time() == time(0, 0):
