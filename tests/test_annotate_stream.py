@@ -1,5 +1,6 @@
 """The streamed annotated copy: the same marks as the openpyxl copy, every other part unchanged."""
 
+import io
 import re
 import shutil
 import zipfile
@@ -9,13 +10,15 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from fakes.results import HEADERS, ROWS, hand_result
 from leadcheck.commands import annotate
 from leadcheck.commands.annotate import write_annotated_copy
 from leadcheck.commands.validate import show_result
 from leadcheck.engine import validate_rows
 from leadcheck.model.config import DEFAULT_CONFIG
-from leadcheck.sheets.reader import read_lead_sheet
-from leadcheck.sheets.workbook import FLAGS_SHEET, SUMMARY_SHEET
+from leadcheck.sheets.reader import SheetData, read_lead_sheet
+from leadcheck.sheets.workbook import FLAGS_SHEET, NOTE_MARK, SUMMARY_SHEET
+from leadcheck.sheets.xmlbook import values_package
 from leadcheck.sheets.xmlcopy import PlannedBook, StreamUnsupported, write_streamed_copy
 
 GOLDEN = Path(__file__).resolve().parents[2] / "shared" / "cases" / "leads-public.xlsx"
@@ -116,3 +119,25 @@ def test_marked_workbook_rejected(copies, tmp_path):
     with pytest.raises(StreamUnsupported, match="earlier run"):
         write_streamed_copy(copies["streamed"], target, DATA, plan)
     assert not target.exists()
+
+
+def test_values_package_marked_and_compressed(tmp_path):
+    rows = [(index, list(values) + [None, "=1+1", 3.5, True]) for index, values in enumerate(ROWS, start=2)]
+    headers = list(HEADERS) + ["备注", "已做模块", "人数", "已做效果"]
+    data = SheetData(tmp_path / "merged.xlsx", DATA, 1, headers, rows, None)
+    plan = PlannedBook([])
+    show_result(plan, data, hand_result(), DEFAULT_CONFIG)
+    target = tmp_path / "merged.xlsx"
+    write_streamed_copy(io.BytesIO(values_package(DATA, [headers, *(values for _, values in rows)])), target, DATA, plan)
+
+    with zipfile.ZipFile(target) as package:
+        assert package.getinfo("xl/worksheets/sheet1.xml").compress_type == zipfile.ZIP_DEFLATED
+    workbook = openpyxl.load_workbook(target)
+    sheet = workbook[DATA]
+    assert sheet.freeze_panes == "A2"
+    assert [list(values) for values in sheet.iter_rows(min_row=2, max_col=len(headers), values_only=True)] == [
+        values for _, values in rows
+    ]
+    assert sheet.cell(2, len(headers) + 1).value == "无效：单位名称不全；电话缺区号"
+    assert sheet["E2"].comment.text.startswith(NOTE_MARK)
+    assert workbook.sheetnames == [DATA, FLAGS_SHEET, SUMMARY_SHEET]

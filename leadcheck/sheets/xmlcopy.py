@@ -4,13 +4,14 @@
 ``write_streamed_copy`` then copies every zip member of the source unchanged except four
 index parts and the data sheet. The 校验结果 cells are appended to the rows of the data
 sheet's XML, and the flag rules and a ``legacyDrawing`` reference follow ``sheetData``.
-Notes, the hidden flags sheet, the 校验汇总 sheet and its chart are new parts. The rep's formatting, macros, ribbon and any part openpyxl does
-not model stay byte for byte, and no openpyxl load of the workbook takes place.
+Notes, the hidden flags sheet, the 校验汇总 sheet and its chart are new parts. The rep's
+formatting, macros, ribbon and any part openpyxl does not model stay byte for byte, and
+no openpyxl load of the workbook takes place.
 
 It handles a workbook validated for the first time. ``StreamUnsupported`` is raised
 before anything is written for what it does not handle (a previous run's marks, notes
 already on the data sheet, cells right of the 校验结果 column, rows without an ``r``
-attribute, prefixed SpreadsheetML); the caller then uses the openpyxl path.
+attribute, prefixed SpreadsheetML). The caller then uses the openpyxl path.
 """
 
 from __future__ import annotations
@@ -122,9 +123,13 @@ def write_streamed_copy(source: Path | BinaryIO, target: Path, sheet: str, plan:
         edit = _PackageEdit(package, names, sheet)
         replacements = edit.apply(plan)
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as output:
+            # An unchanged member keeps its compression; a changed one is deflated.
             for info in package.infolist():
                 data = replacements.pop(info.filename, None)
-                output.writestr(info, data if data is not None else package.read(info.filename))
+                if data is None:
+                    output.writestr(info, package.read(info.filename))
+                else:
+                    output.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
             for name, data in replacements.items():
                 output.writestr(name, data)
 
