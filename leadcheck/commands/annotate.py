@@ -60,9 +60,9 @@ def write_annotated_copy(
     (openpyxl cannot open an .xls, and a copy from values loses its formatting). An .xlsm
     copy keeps ``xl/vbaProject.bin`` and the ribbon parts byte for byte. Raises
     ``AnnotationError`` when ``target`` is the source or has an extension Excel would
-    refuse for this content, when its folder does not exist, when a spreadsheet program
-    has it open (a lock file beside it), and when openpyxl cannot load a source that
-    calamine could read. It does not check that ``result`` was computed from
+    refuse for this content, or when its folder does not exist. It also raises it when a
+    spreadsheet program has ``target`` open (a lock file beside it), and when openpyxl
+    cannot load a source that calamine could read. It does not check that ``result`` was computed from
     ``sheet_data``.
     """
     source, target = Path(source), Path(target)

@@ -119,7 +119,7 @@ def _openpyxl_book(book: MergedBook, target: Path) -> openpyxl.Workbook:
         sources.append(line)
     sources.sheet_state = "hidden"
 
-    # No sheet of the merged book holds a formula the product meant to write.
+    # No sheet of the merged book contains a formula the product meant to write.
     for sheet in workbook.worksheets:
         store_text_cells(sheet)
     return workbook

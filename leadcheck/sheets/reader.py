@@ -49,7 +49,7 @@ MIN_TEMPLATE_HEADERS = 3
 # one of them. No lead sheet leaves a thousand empty rows between two customers.
 MAX_BLANK_ROWS = 1000
 
-# calamine holds a sheet's whole used range in memory, about 32 bytes a cell, before the
+# calamine loads a sheet's whole used range into memory, about 32 bytes a cell, before the
 # first row is read: 1,048,576 rows × 44 columns took 1.4 GB and 3 s. A sheet whose
 # <dimension> claims more cells than this is read by openpyxl, which streams rows and stops
 # after MAX_BLANK_ROWS. A 50,000-row × 44-column lead sheet has 2.2 million cells.
@@ -309,9 +309,9 @@ def _clean_value(value: object) -> object:
     calamine returns numbers as ``float``, a midnight date-time as ``date`` and a blank or
     error cell as "". It also drops whitespace-only inline strings. openpyxl returns
     ``int``, ``datetime`` and the text instead. Both end up in calamine's form, with blanks
-    and errors as ``None``. Control characters that XML cannot hold (calamine decodes
-    ``_x0001_`` into one; a CSV may contain them raw) become U+FFFD, so that every value
-    read can be written back into a workbook.
+    and errors as ``None``. Control characters that XML cannot contain become U+FFFD, so
+    every value read can be written back into a workbook. calamine decodes ``_x0001_``
+    into such a character, and a CSV file may contain them raw.
     """
     if isinstance(value, str):
         if not value.strip() or value in EXCEL_ERRORS:

@@ -6,7 +6,7 @@ Three protections live here:
   Office Open XML never uses one, and a DTD is what "billion laughs" entity expansion and
   external-entity reads need. Each part is parsed with defusedxml only up to its root
   element (a worksheet up to its ``<dimension>``), so the check costs a few kilobytes of
-  decompression per part, and tells the reader how large each sheet claims to be.
+  decompression per part. It also returns how many cells the largest worksheet claims.
 - ``xml_safe_text`` replaces the control characters that XML 1.0 cannot hold, so a value
   read from a CSV file or decoded by calamine from ``_x0001_`` can be written to a new
   workbook instead of stopping the save.
@@ -60,7 +60,7 @@ _FORMULA_TYPE = "f"
 _STRING_TYPE = "s"
 
 # Lock files beside an open workbook: Excel and WPS write "~$" + name, LibreOffice
-# ".~lock." + name + "#". Each holds the name of the user who has the file open.
+# ".~lock." + name + "#". Each contains the name of the user who has the file open.
 LOCK_FILE_PATTERNS = ("~${}", ".~lock.{}#")
 
 _CELL_REFERENCE = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
@@ -93,9 +93,9 @@ def check_xml_parts(path: Path, archive: zipfile.ZipFile) -> int:
     Returns the largest number of cells that a worksheet's ``<dimension>`` claims (0 when
     no worksheet states one), so the caller can avoid a reader that allocates the whole
     used range. Does not check the body of a part: well-formedness after the first elements
-    is the workbook reader's job, and neither reader expands entities (defusedxml guards
-    openpyxl; calamine rejects an undeclared entity reference as an XML error). A
-    dimension can understate the used range; nothing here notices that.
+    is the workbook reader's job. Neither reader expands entities: openpyxl parses through
+    defusedxml, and calamine rejects an undeclared entity reference as an XML error. A
+    forged dimension can understate the used range, and nothing here notices that.
     """
     members = archive.infolist()
     if len(members) > MAX_PARTS:
@@ -199,7 +199,7 @@ def store_text_cells(worksheet: Worksheet, rows: Iterable[int] | None = None) ->
 
 
 def find_lock_file(target: Path) -> Path | None:
-    """Return the lock file beside ``target`` that says it is open in a spreadsheet program.
+    """Return the lock file beside ``target`` that shows it is open in a spreadsheet program.
 
     A lock file left behind by a program that crashed looks the same: the caller's message
     must say to delete it when the workbook is not open. Does not detect a file opened by a

@@ -4,7 +4,7 @@ Each case's builder writes one input into an empty folder and returns its path. 
 outcome of ``leadcheck validate FILE --json`` is ``expected``; the outcome of writing the
 annotated copy is ``copy`` (the same unless the case is about the output). ``Verdicts``
 states how many customers get a verdict, how many are valid, and findings as
-(row, column, code) that must be among them; ``Refused`` states words that the one
+(row, column, code) that must be among them. ``Refused`` lists words that the one
 Chinese error line must contain. ``options`` adds command-line options for the copy run.
 """
 

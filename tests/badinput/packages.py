@@ -4,8 +4,8 @@ openpyxl and XlsxWriter refuse to write what a hostile file contains (a DTD befo
 shared strings, error cells without formulas, a member that decompresses to gigabytes),
 so these inputs are assembled from XML text and zip bytes here.
 
-Naming: a *part* is a zip member of the package; ``rows`` are lists of cell values from
-Excel row 1 down, where ``str`` becomes a shared string, ``int``/``float`` a number, a
+Naming: a *part* is a zip member of the package. ``rows`` are lists of cell values from
+Excel row 1 down. A ``str`` becomes a shared string, an ``int`` or ``float`` a number, a
 date the text "YYYY-MM-DD" (as a rep types it), and an ``Error`` an error cell.
 """
 
