@@ -62,8 +62,8 @@ def write_annotated_copy(
     ``AnnotationError`` when ``target`` is the source or has an extension Excel would
     refuse for this content, or when its folder does not exist. It also raises it when a
     spreadsheet program has ``target`` open (a lock file beside it), and when openpyxl
-    cannot load a source that calamine could read. It does not check that ``result`` was computed from
-    ``sheet_data``.
+    cannot load a source that calamine could read. It does not check that ``result`` was
+    computed from ``sheet_data``.
     """
     source, target = Path(source), Path(target)
     _check_target(source, target)
