@@ -214,3 +214,33 @@ def test_no_network(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     assert run("validate", str(source), *TODAY).exit_code == 0
     assert run("merge", str(source), "-o", str(tmp_path / "汇总.xlsx"), *TODAY).exit_code == 0
     assert sys.modules.get("leadcheck.cli") is not None
+
+
+# Where the openpyxl fallback differs: it reads no .xls, its streaming mode sees no merged
+# areas (so the merged rep name counts only for its first row), and its XML parser
+# rejects a raw control character that calamine tolerates.
+FALLBACK_OUTCOMES = {
+    "xls": Refused(("旧版 .xls",)),
+    "merged-cells": Verdicts(3, 1, first_row=3, findings=frozenset({(4, "业务员", "missing-field"), (5, "业务员", "missing-field")})),
+    "malformed-xml": Refused(("已损坏",)),
+}
+
+
+@pytest.mark.parametrize("case", CATALOGUE, ids=[case.name for case in CATALOGUE])
+def test_fallback_reader_case(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Through the openpyxl fallback (no calamine wheel): a report or one error line, never a crash.
+
+    Three outcomes differ from calamine's, listed in ``FALLBACK_OUTCOMES``.
+    """
+    monkeypatch.setattr(reader, "python_calamine", None)
+    source = case.build(tmp_path)
+    before = sha256(source)
+    expected = FALLBACK_OUTCOMES.get(case.name, case.expected)
+
+    result = run("validate", str(source), "--json", *TODAY)
+
+    if isinstance(expected, Refused):
+        assert_refused(result, expected)
+    else:
+        assert_report(result, expected)
+    assert sha256(source) == before
