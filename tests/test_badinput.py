@@ -244,3 +244,24 @@ def test_fallback_reader_case(case: Case, tmp_path: Path, monkeypatch: pytest.Mo
     else:
         assert_report(result, expected)
     assert sha256(source) == before
+
+
+def test_merge_open_target(tmp_path: Path) -> None:
+    """merge refuses a target that Excel has open, naming the lock file, and writes nothing."""
+    source = write_book(tmp_path / "客户登记.xlsx", base_rows())
+    (tmp_path / "~$汇总.xlsx").write_text("张伟", encoding="utf-8")
+    listing = sorted(path.name for path in tmp_path.iterdir())
+
+    result = run("merge", str(source), "-o", str(tmp_path / "汇总.xlsx"), *TODAY)
+
+    assert_refused(result, Refused(("锁定文件", "~$汇总.xlsx")))
+    assert sorted(path.name for path in tmp_path.iterdir()) == listing
+
+
+def test_merge_target_under_file(tmp_path: Path) -> None:
+    source = write_book(tmp_path / "客户登记.xlsx", base_rows())
+    (tmp_path / "not-a-folder").write_text("", encoding="utf-8")
+
+    result = run("merge", str(source), "-o", str(tmp_path / "not-a-folder" / "汇总.xlsx"), *TODAY)
+
+    assert_refused(result, Refused(("不是文件夹",)))

@@ -53,6 +53,7 @@ MAX_BLANK_ROWS = 1000
 # first row is read: 1,048,576 rows × 44 columns took 1.4 GB and 3 s. A sheet whose
 # <dimension> claims more cells than this is read by openpyxl, which streams rows and stops
 # after MAX_BLANK_ROWS. A 50,000-row × 44-column lead sheet has 2.2 million cells.
+# NOTE: a sheet without a <dimension>, or with a forged one, still goes to calamine.
 MAX_CALAMINE_CELLS = 10_000_000
 
 # Zip archives whose members add up to more than this (as stated by the zip directory)
