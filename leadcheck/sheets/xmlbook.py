@@ -80,10 +80,19 @@ def value_cell(row: int, column: int, value: object) -> str:
 
 def values_package(sheet_name: str, rows: Sequence[Sequence[object]], freeze_first_row: bool = True) -> bytes:
     """Return an .xlsx package (stored, not compressed) whose one sheet holds ``rows`` from A1."""
+    # Text is nearly every cell of a lead sheet, so it skips value_cell's type tests.
+    width = max((len(values) for values in rows), default=0)
+    letters = [get_column_letter(column) for column in range(1, width + 1)]
     lines = []
     for row, values in enumerate(rows, 1):
-        cells = "".join(value_cell(row, column, value) for column, value in enumerate(values, 1))
-        lines.append(f'<row r="{row}">{cells}</row>')
+        cells = []
+        for column, value in enumerate(values):
+            if type(value) is str:
+                if value:
+                    cells.append(f'<c r="{letters[column]}{row}" t="inlineStr"><is><t xml:space="preserve">{xml_text(value)}</t></is></c>')
+            elif value is not None:
+                cells.append(value_cell(row, column + 1, value))
+        lines.append(f'<row r="{row}">{"".join(cells)}</row>')
     pane = (
         '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" '
         'state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>'
