@@ -26,7 +26,7 @@ import re
 import zipfile
 import zlib
 from pathlib import Path
-from typing import IO, Iterable
+from typing import IO
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
@@ -180,17 +180,16 @@ def xml_safe_text(text: str) -> str:
     return ILLEGAL_XML_CHARACTERS.sub(REPLACEMENT, text)
 
 
-def store_text_cells(worksheet: Worksheet, rows: Iterable[int] | None = None) -> int:
-    """Turn every formula cell of ``worksheet`` (or of the given rows) back into a text cell.
+def store_text_cells(worksheet: Worksheet) -> int:
+    """Turn every formula cell of ``worksheet`` back into a text cell.
 
     Call it on a sheet whose cells were all written from values, never from formulas the
     product means to write: openpyxl reads any text starting with ``=`` as a formula when
     the value is assigned, and this undoes exactly that. Returns the number of cells changed.
     It does not look at text in notes, charts or sheet names, which Excel never evaluates.
     """
-    selected = (worksheet[row] for row in rows) if rows is not None else worksheet.iter_rows()
     changed = 0
-    for cells in selected:
+    for cells in worksheet.iter_rows():
         for cell in cells:
             if cell.data_type == _FORMULA_TYPE and isinstance(cell.value, str):
                 cell.data_type = _STRING_TYPE
