@@ -20,6 +20,9 @@ visit_methods = ["电话联系", "直接上门", "电话预约并上门", "视�
 head_titles = ["主任", "部长", "科长", "处长", "院长", "所长", "信息化专员"]
 required_fields = ["业务员", "拜访日期", "拜访方式", "单位名称", "单位类型", "资质", "地址", "人数",
                    "系统现状", "未来计划", "重要程度", "业务员意见"]
+
+[add]
+required_fields = ["微信"]
 filler_words = ["无", "-", "/", "不详", "待定", "?", "xx", "同上", "暂无", "未知", "见附件"]
 """
 
@@ -60,6 +63,25 @@ def test_extra_required_column_gets_tint(built):
         sheet_xml = package.read("xl/worksheets/sheet1.xml").decode()
     letter = get_column_letter(template_headers().index("单位类型") + 1)
     assert re.search(rf'<conditionalFormatting sqref="{letter}2:{letter}\d+">', sheet_xml)
+
+
+def test_extra_required_column_is_added(workbook):
+    headers = [cell.value for cell in workbook[DATA_SHEET][1]]
+    assert headers.index("微信") == headers.index("备注") + 1
+    assert headers.index("联系人1-姓名") == headers.index("微信") + 1
+
+
+def test_built_template_validates_cleanly(built, tmp_path):
+    from leadcheck.engine import validate_rows
+    from leadcheck.sheets.reader import read_lead_sheet
+
+    path = tmp_path / "rep.xlsm"
+    path.write_bytes(built)
+    sheet = read_lead_sheet(path)
+    config = config_from_toml(sheet.config_text)
+
+    assert "微信" in config.required_fields
+    assert validate_rows(sheet.headers, [], config=config).customers == []
 
 
 def test_input_messages_quote_config(workbook):

@@ -43,7 +43,9 @@ CONTACT_HELP = {
 
 def column_help(field_name: str, contact: bool, config: RuleConfig) -> str:
     """Return the help text of a customer field or a contact field, with lists filled in."""
-    template = CONTACT_HELP[field_name] if contact else CUSTOMER_HELP[field_name]
+    helps = CONTACT_HELP if contact else CUSTOMER_HELP
+    # A company's extra column has no standard help text of its own.
+    template = helps.get(field_name, "公司要求填写的信息。")
     required = config.contact_required_fields if contact else config.required_fields
     if field_name in required:
         template += "必填。"

@@ -23,7 +23,12 @@ from leadcheck.build import package, sources
 from leadcheck.build.column_help import column_help
 from leadcheck.build.config_toml import config_to_toml
 from leadcheck.build.guide import EXAMPLE_CUSTOMER, guide_lines
-from leadcheck.model.columns import CONTACT_FIELDS, CUSTOMER_FIELDS, contact_header, template_headers
+from leadcheck.model.columns import (
+    CONTACT_FIELDS,
+    contact_header,
+    extra_required_headers,
+    template_headers,
+)
 from leadcheck.model.config import CONFIG_SHEET, DATA_SHEET, DEFAULT_CONFIG, RuleConfig
 
 # Version of the sheet layout and its VBA; shown on 填写说明, in the 校验规则 header (where
@@ -152,7 +157,7 @@ def _header_formats(workbook) -> list:
 
 def _write_data_sheet(workbook, sheet, config: RuleConfig) -> None:
     """Write 客户登记: headers, formats, dropdowns, input messages and tints."""
-    headers = template_headers()
+    headers = template_headers(extra=extra_required_headers(config.required_fields))
     last_column = len(headers) - 1
     header_formats = _header_formats(workbook)
     unlocked = workbook.add_format({"locked": False})
@@ -188,7 +193,7 @@ def _write_data_sheet(workbook, sheet, config: RuleConfig) -> None:
 
 def _split_header(header: str) -> tuple[int, str]:
     """Return (contact block number or 0, field name) of a template header."""
-    if header in CUSTOMER_FIELDS:
+    if not header.startswith("联系人"):
         return 0, header
     block, field = header.removeprefix("联系人").split("-", 1)
     return int(block), field
@@ -298,7 +303,7 @@ def _write_guide(workbook, sheet, config: RuleConfig) -> None:
 
     # The example as a header row and a value row, in the data sheet's column order, so a
     # trainer can copy the row into 客户登记.
-    headers = template_headers()
+    headers = template_headers(extra=extra_required_headers(config.required_fields))
     for column, header in enumerate(headers):
         sheet.write_string(row, column, header, heading)
         sheet.write_string(row + 1, column, EXAMPLE_CUSTOMER.get(header, ""))

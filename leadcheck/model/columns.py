@@ -38,12 +38,25 @@ def contact_header(number: int, field_name: str) -> str:
     return f"联系人{number}-{field_name}"
 
 
-def template_headers(contact_blocks: int = TEMPLATE_CONTACT_BLOCKS) -> list[str]:
-    """Return the headers of a fresh template sheet, in template order."""
+def template_headers(contact_blocks: int = TEMPLATE_CONTACT_BLOCKS, extra: tuple[str, ...] = ()) -> list[str]:
+    """Return the headers of a fresh template sheet, in template order.
+
+    ``extra`` columns (a company's additional required fields) follow the customer fields
+    and come before the contact blocks.
+    """
     headers = list(CUSTOMER_FIELDS)
+    headers.extend(header for header in extra if header not in headers)
     for number in range(1, contact_blocks + 1):
         headers.extend(contact_header(number, name) for name in CONTACT_FIELDS)
     return headers
+
+
+def extra_required_headers(required_fields: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the required fields that are not template headers, such as a company's 微信."""
+    return tuple(
+        name for name in required_fields
+        if name not in CUSTOMER_FIELDS and not _CONTACT_HEADER.match(name)
+    )
 
 
 @dataclass
