@@ -16,7 +16,8 @@ from leadcheck.cli.common import EXIT_INVALID_CUSTOMERS, fail, parse_today
 from leadcheck.merge.dedupe import DUPLICATE, REVIEW, SHARED_PHONE
 from leadcheck.merge.output import OutputError
 from leadcheck.merge.pipeline import (
-    ALREADY_MERGED, REJECTED, SKIPPED, FileReport, MergeError, MergeOptions, MergeOutcome, run_merge,
+    ALREADY_MERGED, REJECTED, SKIPPED, FileReport, MergeError, MergeOptions, MergeOutcome, NothingToMergeError,
+    run_merge,
 )
 from leadcheck.model.config import ConfigError, config_from_toml
 
@@ -42,6 +43,8 @@ def merge_command(inputs, output, into, skip_bad, strict, today, config_path) ->
         config = config_from_toml(config_path.read_text(encoding="utf-8")) if config_path else None
         options = MergeOptions(into=into, skip_bad=skip_bad, strict=strict, config=config, today=today)
         outcome = run_merge(inputs, target, options, progress=_progress_bar)
+    except NothingToMergeError as error:
+        _refuse_all(error)
     except (MergeError, ConfigError, OutputError) as error:
         fail(str(error))
     except PermissionError:
@@ -52,6 +55,16 @@ def merge_command(inputs, output, into, skip_bad, strict, today, config_path) ->
     _print_outcome(outcome)
     if any(report.status == REJECTED for report in outcome.files):
         sys.exit(EXIT_INVALID_CUSTOMERS)
+
+
+def _refuse_all(error: NothingToMergeError) -> None:
+    """Print why each file was left out; exit 1 when --strict rejected them, else 2."""
+    for report in error.reports:
+        click.echo(_file_line(report))
+    if any(report.status == REJECTED for report in error.reports):
+        click.echo(f"错误：{error}", err=True)
+        sys.exit(EXIT_INVALID_CUSTOMERS)
+    fail(str(error))
 
 
 def _progress_bar(paths):

@@ -22,7 +22,7 @@ from leadcheck.sheets.reader import InputError, SheetData, read_lead_sheet
 PROGRESS_MIN_ROWS = 2000
 
 
-@click.command("validate", help="校验一个客户登记表（.xlsx、.xlsm 或 .csv），并在旁边生成带标记的副本。原文件不会被修改。")
+@click.command("validate", help="校验一个客户登记表（.xlsx、.xlsm、.xls 或 .csv），并在旁边生成带标记的副本。原文件不会被修改。")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True,
               help="以 JSON 格式输出校验报告到标准输出；此时只有给出 -o 才生成带标记的副本。")

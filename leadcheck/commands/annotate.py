@@ -23,6 +23,7 @@ from leadcheck.model.config import DEFAULT_CONFIG, RuleConfig
 from leadcheck.model.result import Result
 from leadcheck.sheets.filebook import FileBook
 from leadcheck.sheets.package import restore_package_parts
+from leadcheck.sheets.permissions import apply_target_mode
 from leadcheck.sheets.reader import SheetData
 from leadcheck.sheets.safety import lock_file_problem, store_text_cells
 from leadcheck.sheets.workbook import SUMMARY_SHEET
@@ -93,6 +94,7 @@ def write_annotated_copy(
         book.save(temp)
         if keep_macros:
             restore_package_parts(source, temp)
+        apply_target_mode(temp, target)
         os.replace(temp, target)
     except BaseException:
         temp.unlink(missing_ok=True)
@@ -113,6 +115,7 @@ def _write_streamed(source: Path, target: Path, sheet_data: SheetData, result: R
     temp = Path(temp_name)
     try:
         write_streamed_copy(source, temp, sheet_data.sheet_name, plan)
+        apply_target_mode(temp, target)
         os.replace(temp, target)
     except StreamUnsupported as reason:
         temp.unlink(missing_ok=True)

@@ -26,7 +26,7 @@ SOURCE_FILE_HEADER = "来源文件"
 SOURCE_ROW_HEADER = "来源行"
 SOURCE_HEADERS = (SOURCE_FILE_HEADER, SOURCE_ROW_HEADER)
 
-INPUT_SUFFIXES = (".xlsx", ".xlsm", ".csv")
+INPUT_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
 
 # Files Excel and WPS leave beside an open workbook (~$name.xlsx) are lock files, not data.
 _LOCK_FILE_PREFIX = "~$"

@@ -38,6 +38,14 @@ class MergeError(Exception):
     """A merge that cannot go on; ``str(error)`` is one Chinese sentence naming the cause."""
 
 
+class NothingToMergeError(MergeError):
+    """Every input was skipped or rejected; ``reports`` says why for each file."""
+
+    def __init__(self, message: str, reports: list[FileReport]) -> None:
+        super().__init__(message)
+        self.reports = reports
+
+
 @dataclass
 class MergeOptions:
     """How to merge: the master to merge into, and how strictly to treat inputs."""
@@ -93,7 +101,7 @@ def run_merge(
     excluded = [target] + ([options.into] if options.into else [])
     paths = collect_inputs(inputs, exclude=excluded)
     if not paths:
-        raise MergeError("没有找到可合并的文件：请给出 .xlsx、.xlsm 或 .csv 文件，或包含它们的文件夹。")
+        raise MergeError("没有找到可合并的文件：请给出 .xlsx、.xlsm、.xls 或 .csv 文件，或包含它们的文件夹。")
     master = _read_master(options.into)
     rows = list(master.rows)
     digests = master.digests
@@ -124,7 +132,7 @@ def run_merge(
 
     _check_row_count(master, reports, rows)
     if not rows:
-        raise MergeError("没有可合并的行：所有输入文件都被跳过或拒绝，未写入任何文件。")
+        raise NothingToMergeError("没有可合并的行：所有输入文件都被跳过或拒绝，未写入任何文件。", reports)
     all_headers = union_headers(headers) + list(SOURCE_HEADERS)
     config = options.config or _common_config(configs)
     book = _validate(all_headers, rows, config, options.today)
