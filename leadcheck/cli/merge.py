@@ -27,7 +27,7 @@ from leadcheck.model.config import ConfigError, config_from_toml
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="合并结果的保存路径（.xlsx）；与 --into 同用时另存到此处，不改动原汇总表。")
 @click.option("--into", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="已有的汇总表（.xlsx）：只追加新行，已合并过的行不重复加入，修改过的行就地更新。")
+              help="已有的汇总表（.xlsx）：只追加新行，已合并过的行不重复加入；业务员和单位未变、只改了其他内容的行就地更新（单位名称改了则作为新行加入）。")
 @click.option("--skip-bad", is_flag=True, help="跳过无法读取的文件并列出它们；默认遇到这类文件就停止合并。")
 @click.option("--strict", is_flag=True, help="拒绝合并含无效客户的文件并列出其无效行，其余文件照常合并。")
 @click.option("--today", callback=parse_today, metavar="YYYY-MM-DD",
