@@ -53,7 +53,8 @@ def main() -> int:
     for line in problems:
         print(line, file=sys.stderr)
     if problems:
-        print("rebuild with: .venv/bin/leadcheck template build && .venv/bin/leadcheck template build-addin",
+        print("rebuild with: .venv/bin/leadcheck template build -o template/LeadTemplate.xlsm && "
+              ".venv/bin/leadcheck template build-addin -o addin/LeadCheck.xlam",
               file=sys.stderr)
         return 1
     print(f"VBA check: {len(ARTEFACTS)} workbooks match the sources in addin/")
