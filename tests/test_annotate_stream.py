@@ -1,6 +1,5 @@
 """The streamed annotated copy: the same marks as the openpyxl copy, every other part unchanged."""
 
-import io
 import re
 import shutil
 import zipfile
@@ -128,7 +127,7 @@ def test_values_package_marked_and_compressed(tmp_path):
     plan = PlannedBook([])
     show_result(plan, data, hand_result(), DEFAULT_CONFIG)
     target = tmp_path / "merged.xlsx"
-    write_streamed_copy(io.BytesIO(values_package(DATA, [headers, *(values for _, values in rows)])), target, DATA, plan)
+    write_streamed_copy(values_package(DATA, [headers, *(values for _, values in rows)]), target, DATA, plan)
 
     with zipfile.ZipFile(target) as package:
         assert package.getinfo("xl/worksheets/sheet1.xml").compress_type == zipfile.ZIP_DEFLATED

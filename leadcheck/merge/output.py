@@ -10,7 +10,6 @@ leaves half a workbook and never touches an input.
 
 from __future__ import annotations
 
-import io
 import logging
 import os
 import tempfile
@@ -27,6 +26,7 @@ from leadcheck.merge.merge import MergedRow, table_values
 from leadcheck.model.config import DATA_SHEET, RuleConfig
 from leadcheck.model.result import Result
 from leadcheck.sheets.filebook import FileBook
+from leadcheck.sheets.permissions import apply_target_mode
 from leadcheck.sheets.reader import SheetData
 from leadcheck.sheets.safety import lock_file_problem, store_text_cells
 from leadcheck.sheets.workbook import SheetLayout
@@ -89,7 +89,7 @@ def write_merged_book(book: MergedBook, target: Path) -> Path:
     plan.replace_sheet(DUPLICATES_SHEET, duplicate_block(book), DUPLICATES_LAYOUT)
     plan.replace_sheet(SOURCES_SHEET, origin_lines(book.rows), SheetLayout())
     plan.hide(SOURCES_SHEET)
-    base = io.BytesIO(values_package(DATA_SHEET, [list(book.headers), *(values for _, values in sheet_data.rows)]))
+    base = values_package(DATA_SHEET, [list(book.headers), *(values for _, values in sheet_data.rows)])
     try:
         _save_atomically(target, lambda temp: write_streamed_copy(base, temp, DATA_SHEET, plan))
     except StreamUnsupported as reason:
@@ -170,6 +170,7 @@ def _save_atomically(target: Path, save: Callable[[Path], None]) -> None:
     temp = Path(temp_name)
     try:
         save(temp)
+        apply_target_mode(temp, target)
         os.replace(temp, target)
     except BaseException:
         temp.unlink(missing_ok=True)

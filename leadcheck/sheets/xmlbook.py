@@ -78,30 +78,16 @@ def value_cell(row: int, column: int, value: object) -> str:
     return f'<c r="{reference}" t="inlineStr"><is><t xml:space="preserve">{xml_text(value)}</t></is></c>'
 
 
-def values_package(sheet_name: str, rows: Sequence[Sequence[object]], freeze_first_row: bool = True) -> bytes:
-    """Return an .xlsx package (stored, not compressed) whose one sheet holds ``rows`` from A1."""
-    # Text is nearly every cell of a lead sheet, so it skips value_cell's type tests.
-    width = max((len(values) for values in rows), default=0)
-    letters = [get_column_letter(column) for column in range(1, width + 1)]
-    lines = []
-    for row, values in enumerate(rows, 1):
-        cells = []
-        for column, value in enumerate(values):
-            if type(value) is str:
-                if value:
-                    cells.append(f'<c r="{letters[column]}{row}" t="inlineStr"><is><t xml:space="preserve">{xml_text(value)}</t></is></c>')
-            elif value is not None:
-                cells.append(value_cell(row, column + 1, value))
-        lines.append(f'<row r="{row}">{"".join(cells)}</row>')
+def values_package(sheet_name: str, rows: Sequence[Sequence[object]], freeze_first_row: bool = True) -> io.BytesIO:
+    """Return an .xlsx package (stored, not compressed) whose one sheet holds ``rows`` from A1.
+
+    The sheet is written into the package row by row, so the XML of a 50,000-row sheet
+    never exists as one string besides the package.
+    """
     pane = (
         '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" '
         'state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>'
         if freeze_first_row else ""
-    )
-    sheet = (
-        f'<worksheet xmlns="{MAIN_NAMESPACE}" xmlns:r="{RELATIONSHIP_NAMESPACE}">{pane}'
-        f'<sheetData>{"".join(lines)}</sheetData>'
-        '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/></worksheet>'
     )
     workbook = (
         f'<workbook xmlns="{MAIN_NAMESPACE}" xmlns:r="{RELATIONSHIP_NAMESPACE}"><sheets>'
@@ -113,7 +99,30 @@ def values_package(sheet_name: str, rows: Sequence[Sequence[object]], freeze_fir
         for name, text in (
             ("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", ROOT_RELS), ("xl/workbook.xml", workbook),
             ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS), ("xl/styles.xml", STYLES),
-            ("xl/worksheets/sheet1.xml", sheet),
         ):
             package.writestr(name, DECLARATION + text.encode("utf-8"))
-    return buffer.getvalue()
+        with package.open("xl/worksheets/sheet1.xml", "w") as sheet:
+            sheet.write(DECLARATION)
+            sheet.write(f'<worksheet xmlns="{MAIN_NAMESPACE}" xmlns:r="{RELATIONSHIP_NAMESPACE}">{pane}<sheetData>'.encode())
+            for line in _row_lines(rows):
+                sheet.write(line.encode("utf-8"))
+            sheet.write(b'</sheetData><pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" '
+                        b'footer="0.5"/></worksheet>')
+    buffer.seek(0)
+    return buffer
+
+
+def _row_lines(rows: Sequence[Sequence[object]]):
+    """Yield the ``<row>`` element of each of ``rows``, numbered from 1."""
+    # Text is nearly every cell of a lead sheet, so it skips value_cell's type tests.
+    width = max((len(values) for values in rows), default=0)
+    letters = [get_column_letter(column) for column in range(1, width + 1)]
+    for row, values in enumerate(rows, 1):
+        cells = []
+        for column, value in enumerate(values):
+            if type(value) is str:
+                if value:
+                    cells.append(f'<c r="{letters[column]}{row}" t="inlineStr"><is><t xml:space="preserve">{xml_text(value)}</t></is></c>')
+            elif value is not None:
+                cells.append(value_cell(row, column + 1, value))
+        yield f'<row r="{row}">{"".join(cells)}</row>'

@@ -128,6 +128,8 @@ def write_streamed_copy(source: Path | BinaryIO, target: Path, sheet: str, plan:
                 data = replacements.pop(info.filename, None)
                 if data is None:
                     output.writestr(info, package.read(info.filename))
+                elif isinstance(data, list):
+                    _write_pieces(output, info, data)
                 else:
                     output.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
             for name, data in replacements.items():
@@ -141,7 +143,7 @@ class _PackageEdit:
         self.package = package
         self.names = set(names)
         self.sheet = sheet
-        self.parts: dict[str, bytes] = {}
+        self.parts: dict[str, bytes | list[bytes | memoryview]] = {}
         self.overrides: list[tuple[str, str]] = []
         self._sheet_bytes: bytes | None = None
         for name in (WORKBOOK_PART, WORKBOOK_RELS, STYLES_PART, CONTENT_TYPES):
@@ -225,7 +227,9 @@ class _PackageEdit:
                     cells[row + offset] = (column, text.encode("utf-8"))
         return cells
 
-    def _edit_data_sheet(self, cells, rules: bytes, legacy: str | None, last_row: int, last_column: int) -> bytes:
+    def _edit_data_sheet(
+        self, cells, rules: bytes, legacy: str | None, last_row: int, last_column: int
+    ) -> list[bytes | memoryview]:
         data = self._sheet_xml()
         start, end = data.find(b"<sheetData>"), data.find(b"</sheetData>")
         if b"<worksheet" not in data[:4096] or start < 0 or end < 0 or b"<!DOCTYPE" in data[:4096]:
@@ -234,7 +238,9 @@ class _PackageEdit:
         if b"<legacyDrawing" in tail:
             raise StreamUnsupported("data sheet already has notes")
 
-        # Append each result cell just before its row's end tag.
+        # Append each result cell just before its row's end tag. The pieces are views of
+        # the original and are written out one by one, so a 200 MB sheet is never copied.
+        view = memoryview(data)
         pieces, position, pending = [_dimension(data[:start], last_row, last_column)], start, dict(cells)
         for match in _ROW_TAG.finditer(data, start, end):
             number = _ROW_NUMBER.search(match.group(1))
@@ -246,7 +252,7 @@ class _PackageEdit:
             column, cell = entry
             tag = _SPANS.sub(lambda spans: b'spans="%s:%d"' % (spans.group(1), max(int(spans.group(2)), column)), match.group(0))
             if match.group(2):
-                pieces += [data[position:match.start()], tag[:-2].rstrip() + b">", cell, b"</row>"]
+                pieces += [view[position:match.start()], tag[:-2].rstrip() + b">", cell, b"</row>"]
                 position = match.end()
                 continue
             close = data.find(b"</row>", match.end(), end)
@@ -255,11 +261,11 @@ class _PackageEdit:
                 found = _CELL_COLUMN.match(data, last_cell)
                 if found is None or column_index_from_string(found.group(1).decode()) >= column:
                     raise StreamUnsupported("a cell at or right of the 校验结果 column")
-            pieces += [data[position:match.start()], tag, data[match.end():close], cell]
+            pieces += [view[position:match.start()], tag, view[match.end():close], cell]
             position = close
         if pending:
             raise StreamUnsupported("a judged row missing from the sheet XML")
-        pieces.append(data[position:end])
+        pieces.append(view[position:end])
 
         # Flag rules and the note drawing, each before the first element that must follow it.
         tail = _insert_before(tail, AFTER_CONDITIONAL_FORMATTING, rules)
@@ -267,7 +273,7 @@ class _PackageEdit:
             element = f'<legacyDrawing xmlns:r="{xmlparts.RELATIONSHIP_NAMESPACE}" r:id="{legacy}"/>'.encode()
             tail = _insert_before(tail, AFTER_LEGACY_DRAWING, element)
         pieces.append(tail)
-        return b"".join(pieces)
+        return pieces
 
     def _rules_xml(self, last_row: int, last_column: int, dxf_error: int, dxf_warning: int) -> bytes:
         existing = [int(value) for value in _PRIORITY.findall(self._sheet_tail())]
@@ -365,6 +371,14 @@ class _PackageEdit:
         if b"</Types>" not in types:
             raise StreamUnsupported("content types without </Types>")
         self.parts[CONTENT_TYPES] = types.replace(b"</Types>", added + b"</Types>", 1)
+
+
+def _write_pieces(output: zipfile.ZipFile, source: zipfile.ZipInfo, pieces: list[bytes | memoryview]) -> None:
+    info = zipfile.ZipInfo(source.filename, date_time=source.date_time)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    with output.open(info, "w") as member:
+        for piece in pieces:
+            member.write(piece)
 
 
 def _resolve(folder: str, target: str) -> str:
