@@ -16,18 +16,18 @@ from leadcheck.checks.phones import PhoneNumber, parse_phone_cell
 from leadcheck.checks.places import Address, parse_address
 from leadcheck.model.columns import CONTACT_FIELDS, ColumnMap
 from leadcheck.model.config import RuleConfig
-from leadcheck.values import is_blank_cell, normalize_text
+from leadcheck.values import blank_test, normalize_text
 
 
 class Cells:
     """Cells of one row addressed by name, normalised on first use."""
 
-    __slots__ = ("_values", "_indices", "_config", "_text")
+    __slots__ = ("_values", "_indices", "_blank_test", "_text")
 
     def __init__(self, values: Sequence[object], indices: dict[str, int], config: RuleConfig) -> None:
         self._values = values
         self._indices = indices
-        self._config = config
+        self._blank_test = blank_test(config.filler_words)
         self._text: dict[str, str] = {}
 
     def has_column(self, name: str) -> bool:
@@ -44,13 +44,18 @@ class Cells:
         """Return the normalised text of a cell, "" when the column is absent."""
         text = self._text.get(name)
         if text is None:
-            text = normalize_text(self.raw_value(name))
+            index = self._indices.get(name)
+            values = self._values
+            text = normalize_text(values[index]) if index is not None and index < len(values) else ""
             self._text[name] = text
         return text
 
     def is_blank(self, name: str) -> bool:
         """Tell whether a cell is empty or filler; filler counts as blank."""
-        return is_blank_cell(self.raw_value(name), self._config)
+        index = self._indices.get(name)
+        if index is None or index >= len(self._values):
+            return True
+        return self._blank_test(self._values[index])
 
 
 class Contact(Cells):
@@ -64,9 +69,11 @@ class Contact(Cells):
         self.headers = columns.contact_headers(number)
         # Blank fields (filler included) in template order, and the required ones among them.
         # This runs for every block of every row, so it reads the cells directly.
+        test = self._blank_test
+        count = len(values)
         self.blank = tuple(
             name for name, index in columns.contact_field_indices(number)
-            if index is None or index >= len(values) or is_blank_cell(values[index], config)
+            if index is None or index >= count or test(values[index])
         )
         self.required_blank = tuple(name for name in self.blank if name in config.contact_required_fields)
         self._phones: list[PhoneNumber] | None = None

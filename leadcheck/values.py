@@ -97,19 +97,50 @@ def is_blank(text: str, config: RuleConfig) -> bool:
     return text == "" or is_filler(text, config)
 
 
-def is_blank_cell(value: object, config: RuleConfig) -> bool:
-    """Tell whether a raw cell is empty or filler, normalising only short text.
+class BlankTest:
+    """A callable that tells whether a raw cell is empty or filler, with a memo for text.
 
     NFKC composes at most three code points into one (Hangul jamo), so text longer than
-    three times the longest filler word after trimming cannot be filler.
+    three times the longest filler word after trimming cannot be filler and is never
+    normalised. Results for short text are memoised because the same values recur on
+    every row of a sheet.
     """
-    if value is None:
-        return True
-    if type(value) is str:
-        _, longest = _filler_index(config.filler_words)
-        if len(value.strip()) > 3 * longest:
-            return False
-    return is_blank(normalize_text(value), config)
+
+    __slots__ = ("_words", "_limit", "_memo")
+
+    # Memo entries kept before the memo is emptied; bounds memory on sheets of unique text.
+    MEMO_SIZE = 65536
+
+    def __init__(self, filler_words: tuple[str, ...]) -> None:
+        self._words, longest = _filler_index(filler_words)
+        self._limit = 3 * longest
+        self._memo: dict[str, bool] = {}
+
+    def __call__(self, value: object) -> bool:
+        if value is None:
+            return True
+        if type(value) is not str:
+            text = normalize_text(value)
+            return text == "" or text.casefold() in self._words
+        result = self._memo.get(value)
+        if result is None:
+            stripped = value.strip()
+            if not stripped:
+                result = True
+            elif len(stripped) > self._limit:
+                return False
+            else:
+                result = _normalize_string(stripped).casefold() in self._words
+            if len(self._memo) >= self.MEMO_SIZE:
+                self._memo.clear()
+            self._memo[value] = result
+        return result
+
+
+@lru_cache(maxsize=16)
+def blank_test(filler_words: tuple[str, ...]) -> BlankTest:
+    """Return the shared ``BlankTest`` for a list of filler words."""
+    return BlankTest(filler_words)
 
 
 def parse_date(value: object) -> datetime | None:

@@ -72,6 +72,7 @@ class ColumnMap:
     result_index: int | None = None
     _contact_headers: dict[int, dict[str, str]] = field(default_factory=dict, repr=False)
     _customer_indices: dict[str, int] | None = field(default=None, repr=False)
+    _contact_field_indices: dict[int, tuple[tuple[str, int | None], ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_headers(cls, raw_headers: list[object]) -> ColumnMap:
@@ -132,8 +133,12 @@ class ColumnMap:
 
     def contact_field_indices(self, number: int) -> tuple[tuple[str, int | None], ...]:
         """Return (field name, index or ``None``) for every field of block ``number``, in template order."""
-        indices = self.contacts.get(number, {})
-        return tuple((name, indices.get(name)) for name in CONTACT_FIELDS)
+        cached = self._contact_field_indices.get(number)
+        if cached is None:
+            indices = self.contacts.get(number, {})
+            cached = tuple((name, indices.get(name)) for name in CONTACT_FIELDS)
+            self._contact_field_indices[number] = cached
+        return cached
 
     def contact_headers(self, number: int) -> dict[str, str]:
         """Return field name → header for every field of contact block ``number``, cached."""
