@@ -3,8 +3,8 @@
 Every name, unit, address and number is invented from small word lists with a seeded
 random generator, so the same arguments always give the same rows (the file bytes also
 carry XlsxWriter's fixed creation date). About a third of the customers carry one of the
-defects reps make most often (missing area code, placeholder name, vague address, a
-future date, too few departments); the rest are valid customers.
+defects reps make most often: missing area code, placeholder name, vague address, a
+future date or too few departments. The rest are valid customers.
 
 The file looks like a rep's: bold tinted headers, date formats, column widths, frozen
 panes and a few hand-filled cells, so an annotated copy has formatting to keep.
@@ -27,7 +27,7 @@ CREATED = datetime(2026, 11, 20)
 FIRST_VISIT = datetime(2026, 9, 1)
 VISIT_DAYS = 80
 
-# Share of customers given one defect; the reps' real sheets run at about this rate.
+# Share of customers given one defect: an estimate, chosen so about a quarter come out invalid.
 DEFECT_RATE = 0.35
 
 REPS = ("王磊", "李娜", "张伟", "刘洋", "陈静", "杨帆", "赵敏", "黄勇")

@@ -100,7 +100,7 @@ def markdown(results: dict) -> str:
     lines = [
         f"Machine: {results['machine']}", "",
         "| customers | openpyxl load+save (floor) | calamine read | validate --json | ratio (≤ 0.2) "
-        "| annotated copy | ratio (≤ 1.0) | rules alone | peak MB json / copy |",
+        "| annotated copy | ratio (≤ 1.0) | rules alone | peak MiB json / copy |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size, figures in results["sheets"].items():
@@ -117,7 +117,8 @@ def markdown(results: dict) -> str:
         "",
         f"Merge of {MERGE_FILES} files × {MERGE_CUSTOMERS:,} customers: {merge_result['merge']['seconds']:.2f} s, "
         f"reading the inputs {merge_result['read_inputs']['seconds']:.2f} s, ratio {merge_result['merge_ratio']:.2f} "
-        f"(≤ {MERGE_TARGET}) {_verdict(merge_result['merge_ratio'] <= MERGE_TARGET)}, peak {merge_result['merge']['peak_mb']:.0f} MB.",
+        f"(≤ {MERGE_TARGET}) {_verdict(merge_result['merge_ratio'] <= MERGE_TARGET)}, peak {merge_result['merge']['peak_mb']:.0f} MiB "
+        f"(< {MEMORY_TARGET_MB}) {_verdict(merge_result['merge']['peak_mb'] < MEMORY_TARGET_MB)}.",
         f"UDFs over {1000:,} rows: LEADCHECK_ROWS {results['udfs']['udf_rows']['seconds'] * 1000:.0f} ms, "
         f"LEADCHECK_PHONES {results['udfs']['udf_phones']['seconds'] * 1000:.0f} ms.",
     ]
@@ -149,10 +150,9 @@ def main() -> None:
 
 
 def _cpu_model() -> str:
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            return f"{line.split(':', 1)[1].strip()} × {len([0 for text in Path('/proc/cpuinfo').read_text().splitlines() if text.startswith('processor')])}"
-    return "unknown CPU"
+    lines = Path("/proc/cpuinfo").read_text().splitlines()
+    models = [line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")]
+    return f"{models[0]} × {len(models)}" if models else "unknown CPU"
 
 
 if __name__ == "__main__":

@@ -28,9 +28,9 @@ LEADCHECK = [sys.executable, "-m", "leadcheck"]
 UDF_ROWS = 1000
 
 
-def _peak_mb(who: int) -> float:
+def _peak_mb(scope: int) -> float:
     # Linux reports ru_maxrss in kibibytes.
-    return resource.getrusage(who).ru_maxrss / 1024
+    return resource.getrusage(scope).ru_maxrss / 1024
 
 
 def _command(arguments: list[str]) -> dict:
@@ -57,7 +57,7 @@ def openpyxl_floor(path: Path, output: Path) -> dict:
 
 
 def calamine_floor(path: Path, output: Path) -> dict:
-    """The raw read of the data sheet into Python values, nothing else."""
+    """Read the data sheet into Python values with calamine, and nothing else."""
     import python_calamine
 
     def work() -> int:
@@ -75,7 +75,7 @@ def read_inputs(path: Path, output: Path) -> dict:
 
 
 def rules(path: Path, output: Path) -> dict:
-    """The engine alone over rows already read: customers per second on one core."""
+    """Time the engine alone over rows already read: customers per second on one core."""
     from datetime import date
 
     from leadcheck.engine import validate_rows
