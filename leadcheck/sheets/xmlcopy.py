@@ -146,6 +146,9 @@ class _PackageEdit:
         self.parts: dict[str, bytes | list[bytes | memoryview]] = {}
         self.overrides: list[tuple[str, str]] = []
         self._sheet_bytes: bytes | None = None
+        # Note shapes are numbered from a fixed id block, which another VML part may use.
+        if any(name.lower().endswith(".vml") for name in names):
+            raise StreamUnsupported("package already has VML drawings")
         for name in (WORKBOOK_PART, WORKBOOK_RELS, STYLES_PART, CONTENT_TYPES):
             if name not in self.names:
                 raise StreamUnsupported(f"package without {name}")
