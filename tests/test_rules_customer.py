@@ -130,3 +130,11 @@ def test_message_quotes_value_and_fix():
     finding = run(customer(人数="很多")).findings[0]
     assert "很多" in finding.message
     assert "请" in finding.message
+
+
+def test_missing_field_message_by_state():
+    blank = run(customer(资质=None)).findings[0]
+    filler = run(customer(资质="不详")).findings[0]
+    assert "「资质」为空" in blank.message
+    assert "“”" not in blank.message
+    assert "只填了占位词“不详”" in filler.message

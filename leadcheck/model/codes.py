@@ -34,7 +34,7 @@ class Code:
 _CATALOGUE = (
     Code(
         "missing-field", ERROR, "必填项缺失",
-        "「{column}」为空或只填了“{value}”之类的占位词：请填写真实内容。",
+        "「{column}」{state}：请填写真实内容。",
     ),
     Code(
         "invalid-choice", ERROR, "取值不在列表中",

@@ -28,7 +28,9 @@ def check_required_fields(customer: Customer, context: RuleContext) -> Iterator[
     """missing-field: a required customer field is blank or holds only filler."""
     for header in context.config.required_fields:
         if customer.is_blank(header):
-            yield make_finding(customer.row, header, "missing-field", customer.value(header))
+            value = customer.value(header)
+            state = f"只填了占位词“{value}”" if value else "为空"
+            yield make_finding(customer.row, header, "missing-field", value, state=state)
 
 
 def canonical_importance(text: str, context: RuleContext) -> str:
