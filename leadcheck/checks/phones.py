@@ -62,6 +62,10 @@ _SEPARATORS = re.compile(r"[/;，,；、\n\r]+")
 # 总机 marks a switchboard, bare or in brackets, optionally followed by a colon.
 _SWITCHBOARD = re.compile(r"[(\[【]?\s*总机\s*[)\]】]?\s*:?")
 
+# Labels reps put beside a number to say what it is (手机：…, …（办公）). They are removed
+# like formatting; any other text still makes the number invalid.
+_LABEL = re.compile(r"[(\[【]?\s*(?:手机|移动电话|座机|固话|固定电话|办公室?电话|办公室?|电话|直线|宅电)\s*[)\]】]?\s*:?")
+
 # The first extension mark splits a number from its extension.
 _EXTENSION_MARK = re.compile(r"转\s*(?:分机号?)?|分机号?|ext\.?|[x#]", re.IGNORECASE)
 
@@ -186,9 +190,10 @@ def _parse_simple(text: str) -> PhoneNumber | None:
 def _parse_part(part: str) -> PhoneNumber:
     """Classify one number as written, with its switchboard mark and extension."""
 
-    # Remove the switchboard mark wherever it is.
+    # Remove the switchboard mark and any label wherever they are.
     body, marks = _SWITCHBOARD.subn("", part)
     switchboard = marks > 0
+    body = _LABEL.sub("", body)
 
     # Split off a marked extension; a trailing "-NNNN" is tried later.
     extension = None
