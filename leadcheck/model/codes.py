@@ -110,7 +110,7 @@ _CATALOGUE = (
     ),
     Code(
         "quota-exceeded", ERROR, "超出比例限额",
-        "{quota}名额已用完（{rep}共 {base} 个合格客户，最多 {allowed} 个）：请{fix}。",
+        "“{quota}”的名额已用完（{rep}共 {base} 个合格客户，此类最多 {allowed} 个）：请{fix}。",
     ),
     Code(
         "duplicate-customer", WARNING, "重复客户",
