@@ -22,7 +22,6 @@ from leadcheck.rules.customer import CUSTOMER_RULES, canonical_importance
 from leadcheck.rules.departments import DEPARTMENT_RULES, EXCEPTION, department_outcome
 from leadcheck.rules.duplicates import find_duplicates
 from leadcheck.rules.quotas import Competitor, RepQuotas, allocate
-from leadcheck.values import parse_date
 
 ROW_RULES = (*CUSTOMER_RULES, *CONTACT_RULES, *DEPARTMENT_RULES)
 
@@ -92,7 +91,7 @@ def _apply_quotas(customers: list[Customer], findings: dict[int, list[Finding]],
         if any(finding.is_error for finding in row_findings):
             continue
         quotas.eligible += 1
-        visit_date = parse_date(customer.raw_value("拜访日期") or customer.value("拜访日期"))
+        visit_date = customer.visit_date
 
         if department_outcome(customer, context) == EXCEPTION:
             quotas.competitors[Q_DEPT].append(
@@ -118,7 +117,7 @@ def _verdict(customer: Customer, row_findings: list[Finding], context: RuleConte
         rep=customer.value("业务员"),
         unit=customer.value("单位名称"),
         valid=not any(finding.is_error for finding in row_findings),
-        visit_date=parse_date(customer.raw_value("拜访日期") or customer.value("拜访日期")),
+        visit_date=customer.visit_date,
         importance=canonical_importance(customer.value("重要程度"), context),
     )
 

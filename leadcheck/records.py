@@ -10,13 +10,14 @@ for the readers that need the type of the cell (dates, numbers stored for phones
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Sequence
 
 from leadcheck.checks.phones import PhoneNumber, parse_phone_cell
 from leadcheck.checks.places import Address, parse_address
 from leadcheck.model.columns import CONTACT_FIELDS, ColumnMap
 from leadcheck.model.config import RuleConfig
-from leadcheck.values import blank_test, normalize_text
+from leadcheck.values import blank_test, normalize_text, parse_date
 
 
 class Cells:
@@ -97,13 +98,14 @@ class Contact(Cells):
 class Customer(Cells):
     """One customer row: customer-level cells by header, and its present contacts."""
 
-    __slots__ = ("row", "contacts", "_address")
+    __slots__ = ("row", "contacts", "_address", "_visit_date")
 
     def __init__(self, row: int, values: Sequence[object], columns: ColumnMap, config: RuleConfig) -> None:
         super().__init__(values, columns.customer_indices, config)
         self.row = row
         self.contacts: list[Contact] = []
         self._address: Address | None = None
+        self._visit_date: datetime | None | bool = False  # False: not read yet
 
     @property
     def address(self) -> Address | None:
@@ -111,6 +113,14 @@ class Customer(Cells):
         if self._address is None and not self.is_blank("地址"):
             self._address = parse_address(self.value("地址"))
         return self._address
+
+
+    @property
+    def visit_date(self) -> datetime | None:
+        """Return 拜访日期 as a date, ``None`` when blank or unreadable; read once per row."""
+        if self._visit_date is False:
+            self._visit_date = parse_date(self.raw_value("拜访日期"))
+        return self._visit_date
 
 
 def read_customer(row: int, values: Sequence[object], columns: ColumnMap, config: RuleConfig) -> Customer:

@@ -58,7 +58,7 @@ def check_contact_formats(customer: Customer, context: RuleContext) -> Iterator[
                 yield from _salutation_findings(customer.row, contact, gender)
 
         if contact.has("沟通时间"):
-            reason = date_problem(contact.raw_value("沟通时间"), contact.value("沟通时间"), context)
+            reason = date_problem(contact.raw_value("沟通时间"), context)
             if reason:
                 yield make_finding(
                     customer.row, contact.headers["沟通时间"], "invalid-date", contact.value("沟通时间"),

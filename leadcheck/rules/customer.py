@@ -65,9 +65,9 @@ def check_done_details(customer: Customer, context: RuleContext) -> Iterator[Fin
             yield make_finding(customer.row, header, "done-details-missing", customer.value(header), what=hint)
 
 
-def date_problem(raw: object, text: str, context: RuleContext) -> str | None:
+def date_problem(raw: object, context: RuleContext) -> str | None:
     """Return why a non-blank date cell is invalid, or ``None`` when it is a usable date."""
-    moment = parse_date(raw if not isinstance(raw, str) else text)
+    moment = parse_date(raw)
     if moment is None:
         return "不是有效日期"
     if moment.date() > context.today:
@@ -79,10 +79,9 @@ def check_visit_date(customer: Customer, context: RuleContext) -> Iterator[Findi
     """invalid-date: a non-blank 拜访日期 is not a date or lies after the run date."""
     if customer.is_blank("拜访日期"):
         return
-    text = customer.value("拜访日期")
-    reason = date_problem(customer.raw_value("拜访日期"), text, context)
+    reason = date_problem(customer.raw_value("拜访日期"), context)
     if reason:
-        yield make_finding(customer.row, "拜访日期", "invalid-date", text, reason=reason)
+        yield make_finding(customer.row, "拜访日期", "invalid-date", customer.value("拜访日期"), reason=reason)
 
 
 def check_headcount(customer: Customer, context: RuleContext) -> Iterator[Finding]:
