@@ -79,12 +79,6 @@ def normalize_header(value: object) -> str:
     return _HEADER_MARKS.sub("", text).strip()
 
 
-def is_filler(text: str, config: RuleConfig) -> bool:
-    """Tell whether normalised text is a filler word such as 无, 不详 or xx."""
-    words, longest = _filler_index(config.filler_words)
-    return len(text) <= longest and text.casefold() in words
-
-
 @lru_cache(maxsize=16)
 def _filler_index(filler_words: tuple[str, ...]) -> tuple[frozenset[str], int]:
     """Return the case-folded filler words and the longest one's length, computed once."""
@@ -92,13 +86,8 @@ def _filler_index(filler_words: tuple[str, ...]) -> tuple[frozenset[str], int]:
     return words, max((len(word) for word in words), default=0)
 
 
-def is_blank(text: str, config: RuleConfig) -> bool:
-    """Tell whether normalised text is empty or filler; filler counts as blank."""
-    return text == "" or is_filler(text, config)
-
-
 class BlankTest:
-    """A callable that tells whether a raw cell is empty or filler, with a memo for text.
+    """Callable test of whether a raw cell is empty or filler, with a memo for text.
 
     NFKC composes at most three code points into one (Hangul jamo), so text longer than
     three times the longest filler word after trimming cannot be filler and is never

@@ -39,7 +39,7 @@ class MergeError(Exception):
 
 
 class NothingToMergeError(MergeError):
-    """Every input was skipped or rejected; ``reports`` says why for each file."""
+    """Every input was skipped or rejected; ``reports`` gives the reason for each file."""
 
     def __init__(self, message: str, reports: list[FileReport]) -> None:
         super().__init__(message)

@@ -119,8 +119,3 @@ _CATALOGUE = (
 )
 
 CODES: dict[str, Code] = {code.code: code for code in _CATALOGUE}
-
-
-def level_of(code: str) -> str:
-    """Return the level of a rule code; an unknown code raises ``KeyError``."""
-    return CODES[code].level

@@ -125,11 +125,6 @@ class RuleConfig:
     min_age: int = 18
     max_age: int = 80
 
-    @property
-    def quota_divisor(self) -> int:
-        """Eligible customers per quota slot, when the percentage divides 100 evenly."""
-        return 100 // self.quota_percent
-
     def allowance(self, eligible: int) -> int:
         """Return floor(eligible × percent / 100) in integer arithmetic."""
         return eligible * self.quota_percent // 100

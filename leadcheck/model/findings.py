@@ -11,9 +11,6 @@ from dataclasses import dataclass
 
 from leadcheck.model.codes import CODES, ERROR
 
-FINDING_FIELDS = ("row", "column", "code", "level", "value", "message")
-
-
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One defect: where it is, which rule code it breaks, and the Chinese message."""
@@ -28,9 +25,6 @@ class Finding:
     @property
     def is_error(self) -> bool:
         return self.level == ERROR
-
-    def as_dict(self) -> dict[str, object]:
-        return {name: getattr(self, name) for name in FINDING_FIELDS}
 
 
 def make_finding(row: int, column: str, code: str, value: str, **fields: object) -> Finding:
