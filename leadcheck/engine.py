@@ -15,13 +15,13 @@ from leadcheck.model.columns import ColumnMap
 from leadcheck.model.config import DEFAULT_CONFIG, RuleConfig
 from leadcheck.model.findings import Finding
 from leadcheck.model.result import Q_DEPT, Q_NAME, CustomerVerdict, RepSummary, Result
-from leadcheck.records import Customer, read_customer
 from leadcheck.rules.contacts import CONTACT_RULES
 from leadcheck.rules.context import RuleContext
-from leadcheck.rules.customer import CUSTOMER_RULES, canonical_importance
-from leadcheck.rules.departments import DEPARTMENT_RULES, EXCEPTION, department_outcome
+from leadcheck.rules.customer import CUSTOMER_RULES, importance_of, visit_dates
+from leadcheck.rules.departments import DEPARTMENT_RULES, EXCEPTION, department_outcomes
 from leadcheck.rules.duplicates import find_duplicates
 from leadcheck.rules.quotas import Competitor, RepQuotas, allocate
+from leadcheck.table import Table
 
 ROW_RULES = (*CUSTOMER_RULES, *CONTACT_RULES, *DEPARTMENT_RULES)
 
@@ -52,25 +52,24 @@ def validate_rows(
     columns = ColumnMap.from_headers(list(headers))
     _require_columns(columns, config)
     context = RuleContext(config, today or date.today())
+    table = Table(list(rows), columns, config)
 
-    # Step 1: read every row once and run the per-row rules.
-    customers: list[Customer] = []
-    findings: dict[int, list[Finding]] = {}
-    for row, values in rows:
-        customer = read_customer(row, values, columns, config)
-        customers.append(customer)
-        findings[row] = [finding for rule in ROW_RULES for finding in rule(customer, context)]
-    for finding in find_duplicates(customers):
+    # Step 1: the per-customer rules, column by column; findings are kept in row order.
+    findings: dict[int, list[Finding]] = {row: [] for row in table.rows}
+    for rule in ROW_RULES:
+        for finding in rule(table, context):
+            findings[finding.row].append(finding)
+    for finding in find_duplicates(table):
         findings[finding.row].append(finding)
 
     # Step 2: the quotas, over eligible customers of each rep in input order.
-    quotas, quota_findings = _apply_quotas(customers, findings, context)
+    quotas, quota_findings = _apply_quotas(table, findings, context)
     for finding in quota_findings:
         findings[finding.row].append(finding)
 
-    table = [finding for customer in customers for finding in findings[customer.row]]
-    verdicts = [_verdict(customer, findings[customer.row], context) for customer in customers]
-    return Result(columns, table, verdicts, quotas, summarize(verdicts, table))
+    table_of_findings = [finding for row in table.rows for finding in findings[row]]
+    verdicts = _verdicts(table, findings, context)
+    return Result(columns, table_of_findings, verdicts, quotas, summarize(verdicts, table_of_findings))
 
 
 def _require_columns(columns: ColumnMap, config: RuleConfig) -> None:
@@ -81,26 +80,25 @@ def _require_columns(columns: ColumnMap, config: RuleConfig) -> None:
         raise MissingColumnsError(missing)
 
 
-def _apply_quotas(customers: list[Customer], findings: dict[int, list[Finding]], context: RuleContext):
+def _apply_quotas(table: Table, findings: dict[int, list[Finding]], context: RuleContext):
     reps: dict[str, RepQuotas] = {}
-    for order, customer in enumerate(customers):
+    rep_names, remarks = table.texts("业务员"), table.texts("备注")
+    dates, outcomes = visit_dates(table), department_outcomes(table, context)
+    for position, row in enumerate(table.rows):
         # Every rep gets both quota rows, even with no eligible customer (base 0).
-        rep = customer.value("业务员")
-        quotas = reps.setdefault(rep, RepQuotas(rep))
-        row_findings = findings[customer.row]
+        quotas = reps.setdefault(rep_names[position], RepQuotas(rep_names[position]))
+        row_findings = findings[row]
         if any(finding.is_error for finding in row_findings):
             continue
         quotas.eligible += 1
-        visit_date = customer.visit_date
+        visit_date = dates[position]
 
-        if department_outcome(customer, context) == EXCEPTION:
-            quotas.competitors[Q_DEPT].append(
-                Competitor(customer.row, order, visit_date, "备注", customer.value("备注"))
-            )
+        if outcomes[position].outcome == EXCEPTION:
+            quotas.competitors[Q_DEPT].append(Competitor(row, position, visit_date, "备注", remarks[position]))
         placeholder = next((item for item in row_findings if item.code == "placeholder-name"), None)
         if placeholder is not None:
             quotas.competitors[Q_NAME].append(
-                Competitor(customer.row, order, visit_date, placeholder.column, placeholder.value)
+                Competitor(row, position, visit_date, placeholder.column, placeholder.value)
             )
 
     usages, quota_findings = [], []
@@ -111,15 +109,20 @@ def _apply_quotas(customers: list[Customer], findings: dict[int, list[Finding]],
     return usages, quota_findings
 
 
-def _verdict(customer: Customer, row_findings: list[Finding], context: RuleContext) -> CustomerVerdict:
-    return CustomerVerdict(
-        row=customer.row,
-        rep=customer.value("业务员"),
-        unit=customer.value("单位名称"),
-        valid=not any(finding.is_error for finding in row_findings),
-        visit_date=customer.visit_date,
-        importance=canonical_importance(customer.value("重要程度"), context),
-    )
+def _verdicts(table: Table, findings: dict[int, list[Finding]], context: RuleContext) -> list[CustomerVerdict]:
+    return [
+        CustomerVerdict(
+            row=row,
+            rep=rep,
+            unit=unit,
+            valid=not any(finding.is_error for finding in findings[row]),
+            visit_date=visit_date,
+            importance=importance,
+        )
+        for row, rep, unit, visit_date, importance in zip(
+            table.rows, table.texts("业务员"), table.texts("单位名称"), visit_dates(table), importance_of(table, context)
+        )
+    ]
 
 
 def summarize(verdicts: list[CustomerVerdict], findings: list[Finding]) -> list[RepSummary]:

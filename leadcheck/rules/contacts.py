@@ -1,7 +1,8 @@
 """Rules over contact blocks: completeness, gender, dates, phones, names, titles.
 
 Format errors in a contact are reported by their own codes and never make the contact
-incomplete: completeness (for R-DEPT) depends only on which fields are blank.
+incomplete: completeness (for R-DEPT) depends only on which fields are blank. A filled
+field implies a present block, so rules on filled cells need no separate presence test.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterator
 
+from leadcheck.checks.area_codes import area_code_of_city
 from leadcheck.checks.names import (
     implied_gender,
     is_head_title,
@@ -16,16 +18,24 @@ from leadcheck.checks.names import (
     qualifying_department,
     split_people,
 )
-from leadcheck.checks.area_codes import area_code_of_city
 from leadcheck.checks.phones import (
     PhoneNumber,
     area_code_city_label,
     area_code_matches_city,
+    parse_phone_cell,
 )
 from leadcheck.model.findings import Finding, make_finding
-from leadcheck.records import Contact, Customer
 from leadcheck.rules.context import RuleContext
-from leadcheck.rules.customer import date_problem
+from leadcheck.rules.customer import address_cities, date_problem
+from leadcheck.table import ContactBlock, Table, positions_where
+from leadcheck.values import normalize_text
+
+# Fields whose wording may imply a gender, in the order their findings are reported.
+_SALUTATION_FIELDS = ("称呼", "姓名")
+
+# Outcomes of the name check, per distinct 姓名.
+_MULTIPLE_PEOPLE = "multiple-people-in-block"
+_PLACEHOLDER = "placeholder-name"
 
 
 def canonical_gender(text: str, context: RuleContext) -> str:
@@ -33,97 +43,125 @@ def canonical_gender(text: str, context: RuleContext) -> str:
     return context.config.gender_aliases.get(text, text)
 
 
-def check_contact_completeness(customer: Customer, context: RuleContext) -> Iterator[Finding]:
+def check_contact_completeness(table: Table, context: RuleContext) -> Iterator[Finding]:
     """contact-missing-field: a present contact lacks a required field (one per blank cell)."""
-    for contact in customer.contacts:
-        for name in contact.required_blank:
-            yield make_finding(
-                customer.row, contact.headers[name], "contact-missing-field", contact.value(name),
-                number=contact.number, missing=name,
-            )
+    for block in table.contacts:
+        filled = {name: block.filled(name) for name in block.required}
+        texts = {name: block.texts(name) for name in block.required}
+        for position in positions_where(block.present):
+            if block.complete[position]:
+                continue
+            for name in block.required:
+                if not filled[name][position]:
+                    yield make_finding(
+                        table.rows[position], block.headers[name], "contact-missing-field", texts[name][position],
+                        number=block.number, missing=name,
+                    )
 
 
-def check_contact_formats(customer: Customer, context: RuleContext) -> Iterator[Finding]:
+def check_contact_formats(table: Table, context: RuleContext) -> Iterator[Finding]:
     """invalid-choice for 性别, invalid-date for 沟通时间, and the salutation check."""
     config = context.config
-    for contact in customer.contacts:
-        if contact.has("性别"):
-            gender = canonical_gender(contact.value("性别"), context)
-            if gender not in config.genders:
+    choices = "、".join(config.genders)
+    for block in table.contacts:
+        genders = block.filled_reading("性别", "gender", lambda raw: canonical_gender(normalize_text(raw), context))
+        problems = block.filled_reading("沟通时间", "date-problem", lambda raw: date_problem(raw, context))
+        implied = [block.filled_reading(name, "implied-gender", _implied_gender) for name in _SALUTATION_FIELDS]
+        for position in positions_where(block.present):
+            row = table.rows[position]
+            gender = genders[position]
+            if gender in config.genders:
+                # salutation-gender-mismatch: 称呼, or a name ending in 先生/女士/…, contradicts 性别.
+                for name, implied_genders in zip(_SALUTATION_FIELDS, implied):
+                    if implied_genders[position] not in (None, gender):
+                        value = block.texts(name)[position]
+                        yield make_finding(row, block.headers[name], "salutation-gender-mismatch", value, gender=gender)
+            elif gender is not None:
+                header = block.headers["性别"]
+                yield make_finding(row, header, "invalid-choice", block.texts("性别")[position], choices=choices)
+
+            if problems[position]:
                 yield make_finding(
-                    customer.row, contact.headers["性别"], "invalid-choice", contact.value("性别"),
-                    choices="、".join(config.genders),
-                )
-            else:
-                yield from _salutation_findings(customer.row, contact, gender)
-
-        if contact.has("沟通时间"):
-            reason = date_problem(contact.raw_value("沟通时间"), context)
-            if reason:
-                yield make_finding(
-                    customer.row, contact.headers["沟通时间"], "invalid-date", contact.value("沟通时间"),
-                    reason=reason,
+                    row, block.headers["沟通时间"], "invalid-date", block.texts("沟通时间")[position],
+                    reason=problems[position],
                 )
 
 
-def _salutation_findings(row: int, contact: Contact, gender: str) -> Iterator[Finding]:
-    """salutation-gender-mismatch: 称呼, or a name ending in 先生/女士/…, contradicts 性别."""
-    for name in ("称呼", "姓名"):
-        if not contact.has(name):
-            continue
-        implied = implied_gender(contact.value(name))
-        if implied is not None and implied != gender:
-            yield make_finding(
-                row, contact.headers[name], "salutation-gender-mismatch", contact.value(name), gender=gender,
-            )
+def _implied_gender(raw: object) -> str | None:
+    return implied_gender(normalize_text(raw))
 
 
-def check_contact_names(customer: Customer, context: RuleContext) -> Iterator[Finding]:
+def check_contact_names(table: Table, context: RuleContext) -> Iterator[Finding]:
     """multiple-people-in-block, else placeholder-name, on each contact's 姓名."""
-    percent = context.config.quota_percent
-    for contact in customer.contacts:
-        if not contact.has("姓名"):
-            continue
-        name = contact.value("姓名")
-        header = contact.headers["姓名"]
-        if split_people(name, context.config):
-            yield make_finding(customer.row, header, "multiple-people-in-block", name)
-        elif is_placeholder_name(name, context.config):
-            yield make_finding(customer.row, header, "placeholder-name", name, percent=percent)
-
-
-def check_titles(customer: Customer, context: RuleContext) -> Iterator[Finding]:
-    """not-department-head on 职务, and other-department on a head's 部门."""
     config = context.config
-    for contact in customer.contacts:
-        if not contact.has("职务"):
-            continue
-        if not is_head_title(contact.value("职务"), config):
-            yield make_finding(customer.row, contact.headers["职务"], "not-department-head", contact.value("职务"))
-        elif identifies_head(contact, context) and qualifying_department(contact.value("部门"), config) is None:
-            yield make_finding(customer.row, contact.headers["部门"], "other-department", contact.value("部门"))
+    percent = config.quota_percent
+
+    def name_problem(raw: object) -> str | None:
+        name = normalize_text(raw)
+        if split_people(name, config):
+            return _MULTIPLE_PEOPLE
+        if is_placeholder_name(name, config):
+            return _PLACEHOLDER
+        return None
+
+    for block in table.contacts:
+        problems = block.filled_reading("姓名", "name-problem", name_problem)
+        header, texts = block.headers["姓名"], block.texts("姓名")
+        for position, problem in enumerate(problems):
+            if problem == _MULTIPLE_PEOPLE:
+                yield make_finding(table.rows[position], header, problem, texts[position])
+            elif problem == _PLACEHOLDER:
+                yield make_finding(table.rows[position], header, problem, texts[position], percent=percent)
 
 
-def identifies_head(contact: Contact, context: RuleContext) -> bool:
+def head_titles(block: ContactBlock, context: RuleContext) -> list[bool]:
+    """Return whether each customer's 职务 in this block is a department head's title."""
+    config = context.config
+    return block.reading("职务", "head-title", lambda raw: is_head_title(normalize_text(raw), config))
+
+
+def identifies_head(block: ContactBlock, position: int, context: RuleContext) -> bool:
     """Tell whether a contact names a head: a name (placeholder allowed), a 部门 and a head 职务."""
     return (
-        contact.has("姓名")
-        and contact.has("部门")
-        and contact.has("职务")
-        and is_head_title(contact.value("职务"), context.config)
+        block.filled("姓名")[position]
+        and block.filled("部门")[position]
+        and block.filled("职务")[position]
+        and head_titles(block, context)[position]
     )
 
 
-def check_phones(customer: Customer, context: RuleContext) -> Iterator[Finding]:
+def check_titles(table: Table, context: RuleContext) -> Iterator[Finding]:
+    """not-department-head on 职务, and other-department on a head's 部门."""
+    config = context.config
+    for block in table.contacts:
+        heads = head_titles(block, context)
+        departments = block.reading(
+            "部门", "qualifying-department", lambda raw: qualifying_department(normalize_text(raw), config)
+        )
+        for position in positions_where(block.filled("职务")):
+            row = table.rows[position]
+            if not heads[position]:
+                value = block.texts("职务")[position]
+                yield make_finding(row, block.headers["职务"], "not-department-head", value)
+            elif identifies_head(block, position, context) and departments[position] is None:
+                value = block.texts("部门")[position]
+                yield make_finding(row, block.headers["部门"], "other-department", value)
+
+
+def phones_of(block: ContactBlock) -> list[tuple[PhoneNumber, ...]]:
+    """Return the numbers of each customer's 电话 in this block; () where blank or filler."""
+    return block.filled_reading("电话", "phones", lambda raw: tuple(parse_phone_cell(raw)), blank=())
+
+
+def check_phones(table: Table, context: RuleContext) -> Iterator[Finding]:
     """invalid-phone, phone-missing-area-code and area-code-mismatch, per number."""
-    address_city = _address_city(customer)
-    for contact in customer.contacts:
-        if not contact.has("电话"):
-            continue
-        header = contact.headers["电话"]
-        value = contact.value("电话")
-        for number in contact.phones:
-            yield from _phone_findings(customer.row, header, value, number, address_city)
+    cities = address_cities(table)
+    for block in table.contacts:
+        header, texts = block.headers["电话"], block.texts("电话")
+        for position, numbers in enumerate(phones_of(block)):
+            for number in numbers:
+                if number.kind != "mobile":
+                    yield from _phone_findings(table.rows[position], header, texts[position], number, cities[position])
 
 
 def _phone_findings(row: int, header: str, value: str, number: PhoneNumber, address_city: str | None) -> Iterator[Finding]:
@@ -143,50 +181,54 @@ def _phone_findings(row: int, header: str, value: str, number: PhoneNumber, addr
             )
 
 
-def _address_city(customer: Customer) -> str | None:
-    address = customer.address
-    return address.city if address else None
-
-
-def check_switchboards(customer: Customer, context: RuleContext) -> Iterator[Finding]:
+def check_switchboards(table: Table, context: RuleContext) -> Iterator[Finding]:
     """switchboard-missing-extension: a 总机 without extension, or a shared line without distinct ones.
 
     Each contact gets at most one finding, on its 电话 cell.
     """
-    flagged: dict[int, str] = {}
-    by_line: dict[str, list[tuple[Contact, PhoneNumber]]] = defaultdict(list)
+    blocks = [(block, phones_of(block)) for block in table.contacts]
+    for position in range(table.size):
+        landlines = [
+            (block, number)
+            for block, phones in blocks
+            for number in phones[position]
+            if number.kind == "landline"
+        ]
+        if landlines:
+            yield from _switchboard_findings(table.rows[position], position, landlines)
 
-    for contact in customer.contacts:
-        if not contact.has("电话"):
-            continue
-        for number in contact.phones:
-            if number.kind != "landline":
-                continue
-            if number.switchboard and not number.extension:
-                flagged.setdefault(contact.number, "是总机，但没有写分机号")
-            if number.line_key:
-                by_line[number.line_key].append((contact, number))
+
+def _switchboard_findings(row: int, position: int, landlines: list[tuple[ContactBlock, PhoneNumber]]) -> Iterator[Finding]:
+    flagged: dict[int, str] = {}
+    by_line: dict[str, list[tuple[ContactBlock, PhoneNumber]]] = defaultdict(list)
+    for block, number in landlines:
+        if number.switchboard and not number.extension:
+            flagged.setdefault(block.number, "是总机，但没有写分机号")
+        if number.line_key:
+            by_line[number.line_key].append((block, number))
 
     for entries in by_line.values():
-        contacts = {contact.number for contact, _ in entries}
-        if len(contacts) < 2:
+        blocks = {block.number for block, _ in entries}
+        if len(blocks) < 2:
             continue
         extensions = [number.extension for _, number in entries]
         if all(extensions) and len(set(extensions)) == len(extensions):
             continue
-        for contact, _ in entries:
-            flagged.setdefault(contact.number, "与本单位其他联系人是同一号码，但没有各自不同的分机号")
+        for block, _ in entries:
+            flagged.setdefault(block.number, "与本单位其他联系人是同一号码，但没有各自不同的分机号")
 
-    for contact in customer.contacts:
-        if contact.number in flagged:
-            yield make_finding(
-                customer.row, contact.headers["电话"], "switchboard-missing-extension", contact.value("电话"),
-                reason=flagged[contact.number], example=f"{_plain_line(contact)}转8021",
-            )
+    # Findings follow block order, whatever order the lines were flagged in.
+    reported = {block.number: block for block, _ in landlines}
+    for number in sorted(flagged):
+        block = reported[number]
+        yield make_finding(
+            row, block.headers["电话"], "switchboard-missing-extension", block.texts("电话")[position],
+            reason=flagged[number], example=f"{_plain_line(phones_of(block)[position])}转8021",
+        )
 
 
-def _plain_line(contact: Contact) -> str:
-    for number in contact.phones:
+def _plain_line(numbers: tuple[PhoneNumber, ...]) -> str:
+    for number in numbers:
         if number.area_code and number.subscriber:
             return f"{number.area_code}-{number.subscriber}"
     return "0571-87654321"

@@ -1,19 +1,22 @@
 """Rules over customer-level fields: presence, choices, dates, headcount, name, address.
 
-Each function takes a ``Customer`` and a ``RuleContext`` and yields findings of its own
-code only, so that one defect gets one code. A blank 拜访日期 or 人数 gets only
-``missing-field``; a blank 已做* field only ``done-details-missing``.
+Each function takes the ``Table`` of all customers and a ``RuleContext`` and yields
+findings of its own code only, so that one defect gets one code. A blank 拜访日期 or 人数
+gets only ``missing-field``; a blank 已做* field only ``done-details-missing``. Per-cell
+judgements are computed once per distinct value of a column.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Iterator
 
 from leadcheck.checks.names import unit_name_problem
+from leadcheck.checks.places import Address, parse_address
 from leadcheck.model.findings import Finding, make_finding
-from leadcheck.records import Customer
 from leadcheck.rules.context import RuleContext
-from leadcheck.values import parse_date, parse_headcount
+from leadcheck.table import Table, positions_where, positions_where_not
+from leadcheck.values import normalize_text, parse_date, parse_headcount
 
 # What each 已做* column should contain, for the done-details-missing message.
 _DONE_FIELD_HINTS = {
@@ -24,13 +27,14 @@ _DONE_FIELD_HINTS = {
 }
 
 
-def check_required_fields(customer: Customer, context: RuleContext) -> Iterator[Finding]:
+def check_required_fields(table: Table, context: RuleContext) -> Iterator[Finding]:
     """missing-field: a required customer field is blank or holds only filler."""
     for header in context.config.required_fields:
-        if customer.is_blank(header):
-            value = customer.value(header)
+        texts = table.texts(header)
+        for position in positions_where_not(table.filled(header)):
+            value = texts[position]
             state = f"只填了占位词“{value}”" if value else "为空"
-            yield make_finding(customer.row, header, "missing-field", value, state=state)
+            yield make_finding(table.rows[position], header, "missing-field", value, state=state)
 
 
 def canonical_importance(text: str, context: RuleContext) -> str:
@@ -38,7 +42,14 @@ def canonical_importance(text: str, context: RuleContext) -> str:
     return context.config.importance_aliases.get(text, text)
 
 
-def check_choices(customer: Customer, context: RuleContext) -> Iterator[Finding]:
+def importance_of(table: Table, context: RuleContext) -> list[str]:
+    """Return each customer's 重要程度 as its canonical category ("" when blank)."""
+    return table.reading(
+        "重要程度", "importance", lambda raw: canonical_importance(normalize_text(raw), context)
+    )
+
+
+def check_choices(table: Table, context: RuleContext) -> Iterator[Finding]:
     """invalid-choice: 拜访方式, 重要程度 or 单位类型 contains a value outside its list."""
     config = context.config
     lists = (
@@ -47,22 +58,27 @@ def check_choices(customer: Customer, context: RuleContext) -> Iterator[Finding]
         ("单位类型", config.unit_types, lambda text: text),
     )
     for header, choices, canonical in lists:
-        if customer.is_blank(header):
-            continue
-        text = customer.value(header)
-        if canonical(text) not in choices:
-            yield make_finding(customer.row, header, "invalid-choice", text, choices="、".join(choices))
+        listed = table.reading(header, "listed", lambda raw: canonical(normalize_text(raw)) in choices)
+        texts = table.texts(header)
+        for position in positions_where(table.filled(header)):
+            if not listed[position]:
+                yield make_finding(
+                    table.rows[position], header, "invalid-choice", texts[position], choices="、".join(choices)
+                )
 
 
-def check_done_details(customer: Customer, context: RuleContext) -> Iterator[Finding]:
+def check_done_details(table: Table, context: RuleContext) -> Iterator[Finding]:
     """done-details-missing: 重要程度 is 已做 but a 已做* field is blank (one per cell)."""
     config = context.config
-    if canonical_importance(customer.value("重要程度"), context) != config.done_level:
+    done = [importance == config.done_level for importance in importance_of(table, context)]
+    if not any(done):
         return
     for header in config.done_fields:
-        if customer.is_blank(header):
-            hint = _DONE_FIELD_HINTS.get(header, header)
-            yield make_finding(customer.row, header, "done-details-missing", customer.value(header), what=hint)
+        filled, texts = table.filled(header), table.texts(header)
+        hint = _DONE_FIELD_HINTS.get(header, header)
+        for position in positions_where(done):
+            if not filled[position]:
+                yield make_finding(table.rows[position], header, "done-details-missing", texts[position], what=hint)
 
 
 def date_problem(raw: object, context: RuleContext) -> str | None:
@@ -75,48 +91,69 @@ def date_problem(raw: object, context: RuleContext) -> str | None:
     return None
 
 
-def check_visit_date(customer: Customer, context: RuleContext) -> Iterator[Finding]:
+def visit_dates(table: Table) -> list[datetime | None]:
+    """Return each customer's 拜访日期, ``None`` when blank or unreadable."""
+    return table.reading("拜访日期", "date", parse_date)
+
+
+def check_visit_date(table: Table, context: RuleContext) -> Iterator[Finding]:
     """invalid-date: a non-blank 拜访日期 is not a date or lies after the run date."""
-    if customer.is_blank("拜访日期"):
-        return
-    reason = date_problem(customer.raw_value("拜访日期"), context)
-    if reason:
-        yield make_finding(customer.row, "拜访日期", "invalid-date", customer.value("拜访日期"), reason=reason)
+    problems = table.reading("拜访日期", "date-problem", lambda raw: date_problem(raw, context))
+    texts = table.texts("拜访日期")
+    for position in positions_where(table.filled("拜访日期")):
+        reason = problems[position]
+        if reason:
+            yield make_finding(table.rows[position], "拜访日期", "invalid-date", texts[position], reason=reason)
 
 
-def check_headcount(customer: Customer, context: RuleContext) -> Iterator[Finding]:
+def headcounts(table: Table) -> list[int | None]:
+    """Return each customer's 人数 as read by the standard, ``None`` when blank or unreadable."""
+    return table.reading("人数", "headcount", _headcount)
+
+
+def _headcount(raw: object) -> int | None:
+    return parse_headcount(normalize_text(raw) if isinstance(raw, str) else raw)
+
+
+def check_headcount(table: Table, context: RuleContext) -> Iterator[Finding]:
     """invalid-headcount: a non-blank 人数 is not a positive whole number."""
-    if customer.is_blank("人数"):
-        return
-    if headcount_of(customer) is None:
-        yield make_finding(customer.row, "人数", "invalid-headcount", customer.value("人数"))
+    counts, texts = headcounts(table), table.texts("人数")
+    for position in positions_where(table.filled("人数")):
+        if counts[position] is None:
+            yield make_finding(table.rows[position], "人数", "invalid-headcount", texts[position])
 
 
-def headcount_of(customer: Customer) -> int | None:
-    """Return 人数 as read by the standard, or ``None`` when blank or unreadable."""
-    raw = customer.raw_value("人数")
-    return parse_headcount(raw if not isinstance(raw, str) else customer.value("人数"))
-
-
-def check_unit_name(customer: Customer, context: RuleContext) -> Iterator[Finding]:
+def check_unit_name(table: Table, context: RuleContext) -> Iterator[Finding]:
     """incomplete-unit-name: too short, no organisational suffix, or a placeholder word."""
-    if customer.is_blank("单位名称"):
-        return
-    name = customer.value("单位名称")
-    reason = unit_name_problem(name, context.config)
-    if reason:
-        yield make_finding(customer.row, "单位名称", "incomplete-unit-name", name, reason=reason)
+    config = context.config
+    problems = table.filled_reading(
+        "单位名称", "unit-name", lambda raw: unit_name_problem(normalize_text(raw), config)
+    )
+    texts = table.texts("单位名称")
+    for position, reason in enumerate(problems):
+        if reason:
+            yield make_finding(table.rows[position], "单位名称", "incomplete-unit-name", texts[position], reason=reason)
 
 
-def check_address(customer: Customer, context: RuleContext) -> Iterator[Finding]:
+def addresses(table: Table) -> list[Address | None]:
+    """Return each customer's parsed 地址, ``None`` where it is blank or filler."""
+    return table.filled_reading("地址", "address", lambda raw: parse_address(normalize_text(raw)))
+
+
+def address_cities(table: Table) -> list[str | None]:
+    """Return the city of each customer's 地址, ``None`` when blank or not found."""
+    return table.derived(
+        "address-cities", lambda table: [address.city if address else None for address in addresses(table)]
+    )
+
+
+def check_address(table: Table, context: RuleContext) -> Iterator[Finding]:
     """incomplete-address: no city, no district or town, no street detail, or a wrong district."""
-    if customer.is_blank("地址"):
-        return
-    text = customer.value("地址")
-    address = customer.address
-    if address is not None and address.problems:
-        reason = "，".join(address.problems)
-        yield make_finding(customer.row, "地址", "incomplete-address", text, reason=reason)
+    texts = table.texts("地址")
+    for position, address in enumerate(addresses(table)):
+        if address is not None and address.problems:
+            reason = "，".join(address.problems)
+            yield make_finding(table.rows[position], "地址", "incomplete-address", texts[position], reason=reason)
 
 
 CUSTOMER_RULES = (

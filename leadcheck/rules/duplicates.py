@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from leadcheck.model.findings import Finding, make_finding
-from leadcheck.records import Customer
+from leadcheck.table import Table
+from leadcheck.values import normalize_text
 
 # Legal-form endings that name the same registered unit.
 _LEGAL_FORMS = (("有限责任公司", "有限公司"), ("股份有限公司", "有限公司"))
@@ -29,22 +30,22 @@ def normalize_unit_name(name: str) -> str:
     return key.casefold()
 
 
-def find_duplicates(customers: Iterable[Customer]) -> Iterator[Finding]:
+def find_duplicates(table: Table) -> Iterator[Finding]:
     """Yield one finding per row whose unit name another row shares, naming that row."""
-    groups: dict[str, list[Customer]] = defaultdict(list)
-    for customer in customers:
-        if customer.is_blank("单位名称"):
-            continue
-        groups[normalize_unit_name(customer.value("单位名称"))].append(customer)
+    keys = table.filled_reading("单位名称", "duplicate-key", lambda raw: normalize_unit_name(normalize_text(raw)))
+    groups: dict[str, list[int]] = defaultdict(list)
+    for position, key in enumerate(keys):
+        if key is not None:
+            groups[key].append(position)
 
+    names, reps = table.texts("单位名称"), table.texts("业务员")
     for members in groups.values():
         if len(members) < 2:
             continue
-        for customer in members:
-            other = next(member for member in members if member is not customer)
-            other_rep = other.value("业务员")
-            same_rep = other_rep == customer.value("业务员")
+        for position in members:
+            other = next(member for member in members if member != position)
+            same_rep = reps[other] == reps[position]
             yield make_finding(
-                customer.row, "单位名称", "duplicate-customer", customer.value("单位名称"),
-                other_row=other.row, other="" if same_rep else f"（业务员 {other_rep}）",
+                table.rows[position], "单位名称", "duplicate-customer", names[position],
+                other_row=table.rows[other], other="" if same_rep else f"（业务员 {reps[other]}）",
             )
