@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from leadcheck.model.codes import CODES
 from leadcheck.model.columns import ColumnMap
@@ -24,6 +24,10 @@ from leadcheck.rules.quotas import Competitor, RepQuotas, allocate
 from leadcheck.table import Table
 
 ROW_RULES = (*CUSTOMER_RULES, *CONTACT_RULES, *DEPARTMENT_RULES)
+
+# Steps reported to a progress callback: reading the columns, each row rule, duplicates
+# and quotas.
+VALIDATION_STEPS = len(ROW_RULES) + 3
 
 # Shown in summaries for rows whose 业务员 cell is blank.
 UNNAMED_REP = "（未填业务员）"
@@ -42,34 +46,45 @@ def validate_rows(
     rows: Iterable[tuple[int, Sequence[object]]],
     config: RuleConfig = DEFAULT_CONFIG,
     today: date | None = None,
+    advance: Callable[[], object] | None = None,
 ) -> Result:
     """Check every row against the standard and return the findings with the verdicts.
 
     ``rows`` yields (row, values) in input order, which is the quota tie-break after
-    拜访日期. Raises ``MissingColumnsError`` when a required header is absent or the sheet
-    has no contact columns at all.
+    拜访日期. ``advance``, when given, is called after each of ``VALIDATION_STEPS`` steps,
+    for a progress bar. Raises ``MissingColumnsError`` when a required header is absent or
+    the sheet has no contact columns at all.
     """
     columns = ColumnMap.from_headers(list(headers))
     _require_columns(columns, config)
     context = RuleContext(config, today or date.today())
+    advance = advance or _no_progress
     table = Table(list(rows), columns, config)
+    advance()
 
     # Step 1: the per-customer rules, column by column; findings are kept in row order.
     findings: dict[int, list[Finding]] = {row: [] for row in table.rows}
     for rule in ROW_RULES:
         for finding in rule(table, context):
             findings[finding.row].append(finding)
+        advance()
     for finding in find_duplicates(table):
         findings[finding.row].append(finding)
+    advance()
 
     # Step 2: the quotas, over eligible customers of each rep in input order.
     quotas, quota_findings = _apply_quotas(table, findings, context)
     for finding in quota_findings:
         findings[finding.row].append(finding)
+    advance()
 
     table_of_findings = [finding for row in table.rows for finding in findings[row]]
     verdicts = _verdicts(table, findings, context)
     return Result(columns, table_of_findings, verdicts, quotas, summarize(verdicts, table_of_findings))
+
+
+def _no_progress() -> None:
+    pass
 
 
 def _require_columns(columns: ColumnMap, config: RuleConfig) -> None:

@@ -5,9 +5,9 @@ Rules look at whole columns rather than one row at a time. The same 部门, 职�
 whether it is blank, its parsed phone numbers or address) is computed once per distinct
 value of a column, and all cells with that value share it.
 
-Naming: ``position`` is the 0-based index of a customer in input order, so every column
-is a list indexed by position; ``table.rows[position]`` is its ``row``, the 1-based
-Excel row used in findings.
+Naming: ``position`` is the 0-based index of a customer in input order, and every column
+is a list indexed by position. ``table.rows[position]`` is the customer's ``row``, the
+1-based Excel row used in findings.
 """
 
 from __future__ import annotations
@@ -58,8 +58,7 @@ class ColumnStore:
         self._columns = _transpose(rows, width)
         self._absent: tuple[None, ...] = (None,) * self.size
         self._readings: dict[tuple[int | None, str], list] = {}
-        test = blank_test(config.filler_words)
-        self._is_filled: Reading = lambda value: not test(value)
+        self._is_blank = blank_test(config.filler_words)
 
     def raw(self, index: int | None) -> Sequence[object]:
         """Return the cells of a column as read; all ``None`` when the column is absent."""
@@ -74,9 +73,18 @@ class ColumnStore:
         return cached
 
     def filled_reading(self, index: int | None, key: str, function: Reading, blank: object = None) -> list:
-        """Return ``function`` of every filled cell of a column, and ``blank`` for the others."""
-        is_filled = self._is_filled
-        return self.reading(index, key, lambda value: function(value) if is_filled(value) else blank)
+        """Return ``function`` of every filled cell of a column, and ``blank`` for the others.
+
+        ``function`` is also called on the empty and filler cells, once per distinct value, so it
+        must accept them. Masking afterwards is cheaper than testing every distinct value
+        for blankness again, because the filled flags are computed for every column anyway.
+        """
+        cached = self._readings.get((index, "filled " + key))
+        if cached is None:
+            values = self.reading(index, key, function)
+            cached = [value if filled else blank for value, filled in zip(values, self.filled(index))]
+            self._readings[(index, "filled " + key)] = cached
+        return cached
 
     def texts(self, index: int | None) -> list[str]:
         """Return the cells as normalised text (NFKC, trimmed); "" for empty cells."""
@@ -84,7 +92,11 @@ class ColumnStore:
 
     def filled(self, index: int | None) -> list[bool]:
         """Return whether each cell contains real content; empty and filler cells are not filled."""
-        return self.reading(index, "filled", self._is_filled)
+        cached = self._readings.get((index, "filled"))
+        if cached is None:
+            cached = list(map(not_, self.reading(index, "blank", self._is_blank)))
+            self._readings[(index, "filled")] = cached
+        return cached
 
 
 def _transpose(rows: Sequence[Sequence[object]], width: int) -> list[tuple[object, ...]]:
@@ -106,6 +118,7 @@ class _Fields:
     def __init__(self, store: ColumnStore, indices: dict[str, int]) -> None:
         self.store = store
         self._indices = indices
+        self._derived: dict[str, list] = {}
 
     def has_column(self, name: str) -> bool:
         return name in self._indices
@@ -126,6 +139,14 @@ class _Fields:
     def filled_reading(self, name: str, key: str, function: Reading, blank: object = None) -> list:
         """Return ``function`` of every filled cell of column ``name``, and ``blank`` for the others."""
         return self.store.filled_reading(self._indices.get(name), key, function, blank)
+
+    def derived(self, key: str, compute: Callable[[], list]) -> list:
+        """Return a per-customer list that several rules share, computed on first use."""
+        cached = self._derived.get(key)
+        if cached is None:
+            cached = compute()
+            self._derived[key] = cached
+        return cached
 
 
 class ContactBlock(_Fields):
@@ -155,12 +176,3 @@ class Table(_Fields):
         self.rows = [row for row, _ in rows]
         self.size = len(self.rows)
         self.contacts = [ContactBlock(store, columns, number, config) for number in columns.contact_numbers]
-        self._derived: dict[str, list] = {}
-
-    def derived(self, key: str, compute: Callable[[Table], list]) -> list:
-        """Return a per-customer list that several rules share, computed on first use."""
-        cached = self._derived.get(key)
-        if cached is None:
-            cached = compute(self)
-            self._derived[key] = cached
-        return cached

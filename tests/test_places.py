@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 
 import pytest
 
@@ -149,5 +148,5 @@ def test_odd_text_does_not_raise(text):
 
 def test_address_is_frozen():
     address = parse_address("杭州市西湖区文三路100号")
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         address.city = "南京市"

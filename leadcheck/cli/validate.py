@@ -7,11 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import click
-from tqdm import tqdm
 
 from leadcheck.cli.common import EXIT_INVALID_CUSTOMERS, fail, parse_today
-from leadcheck.commands.annotate import AnnotationError, default_target, write_annotated_copy
-from leadcheck.engine import UNNAMED_REP, MissingColumnsError, validate_rows
+from leadcheck.engine import UNNAMED_REP, VALIDATION_STEPS, MissingColumnsError, validate_rows
 from leadcheck.model.config import ConfigError, RuleConfig, config_from_toml
 from leadcheck.model.result import QUOTA_TITLES, Result
 from leadcheck.report import report_json
@@ -43,8 +41,7 @@ def validate_command(file: Path, as_json: bool, output: Path | None, today: date
     if as_json:
         click.echo(report_json(result, str(file), sheet.sheet_name))
     if output is not None or not as_json:
-        target = output or default_target(file)
-        _write_copy(file, target, sheet, result, config)
+        target = _write_copy(file, output, sheet, result, config)
         if not as_json:
             _print_summary(result, target)
 
@@ -72,18 +69,26 @@ def _load_config(sheet: SheetData, config_path: Path | None) -> RuleConfig:
 
 
 def _validate(sheet: SheetData, config: RuleConfig, today: date | None) -> Result:
-    rows = sheet.rows
-    if len(rows) >= PROGRESS_MIN_ROWS:
-        # disable=None turns the bar off when stderr is not a terminal (logs, pipes).
-        rows = tqdm(rows, desc="校验", unit="行", file=sys.stderr, leave=False, disable=None)
     try:
-        return validate_rows(sheet.headers, rows, config=config, today=today)
+        if len(sheet.rows) < PROGRESS_MIN_ROWS:
+            return validate_rows(sheet.headers, sheet.rows, config=config, today=today)
+        # Imported here because tqdm is only needed for large sheets. disable=None turns
+        # the bar off when stderr is not a terminal (logs, pipes).
+        from tqdm import tqdm
+
+        with tqdm(total=VALIDATION_STEPS, desc="校验", unit="步", file=sys.stderr, leave=False, disable=None) as bar:
+            return validate_rows(sheet.headers, sheet.rows, config=config, today=today, advance=bar.update)
     except MissingColumnsError as error:
         fail(f"文件“{sheet.path.name}”的“{sheet.sheet_name}”工作表缺少必需的列：{'、'.join(error.missing)}。"
              "请按模板补上这些表头后再校验。")
 
 
-def _write_copy(source: Path, target: Path, sheet: SheetData, result: Result, config: RuleConfig) -> None:
+def _write_copy(source: Path, output: Path | None, sheet: SheetData, result: Result, config: RuleConfig) -> Path:
+    """Write the annotated copy to ``output``, or beside the source by default, and return its path."""
+    # Imported here because `validate --json` writes no copy and need not load openpyxl.
+    from leadcheck.commands.annotate import AnnotationError, default_target, write_annotated_copy
+
+    target = output or default_target(source)
     try:
         write_annotated_copy(source, target, sheet, result, config)
     except AnnotationError as error:
@@ -92,6 +97,7 @@ def _write_copy(source: Path, target: Path, sheet: SheetData, result: Result, co
         fail(f"无法写入“{target}”：没有写入权限，或文件正在 Excel 中打开。请关闭该文件或用 -o 指定其他位置。")
     except OSError as error:
         fail(f"无法写入“{target}”（系统错误 {error.errno}：{error.strerror or error}）。请用 -o 指定其他位置。")
+    return target
 
 
 def _print_summary(result: Result, target: Path) -> None:

@@ -22,7 +22,7 @@ from leadcheck.checks.phones import (
     PhoneNumber,
     area_code_city_label,
     area_code_matches_city,
-    parse_phone_cell,
+    parse_phone_text,
 )
 from leadcheck.model.findings import Finding, make_finding
 from leadcheck.rules.context import RuleContext
@@ -47,15 +47,14 @@ def check_contact_completeness(table: Table, context: RuleContext) -> Iterator[F
     """contact-missing-field: a present contact lacks a required field (one per blank cell)."""
     for block in table.contacts:
         filled = {name: block.filled(name) for name in block.required}
-        texts = {name: block.texts(name) for name in block.required}
         for position in positions_where(block.present):
             if block.complete[position]:
                 continue
             for name in block.required:
                 if not filled[name][position]:
                     yield make_finding(
-                        table.rows[position], block.headers[name], "contact-missing-field", texts[name][position],
-                        number=block.number, missing=name,
+                        table.rows[position], block.headers[name], "contact-missing-field",
+                        block.texts(name)[position], number=block.number, missing=name,
                     )
 
 
@@ -120,37 +119,35 @@ def head_titles(block: ContactBlock, context: RuleContext) -> list[bool]:
     return block.reading("职务", "head-title", lambda raw: is_head_title(normalize_text(raw), config))
 
 
-def identifies_head(block: ContactBlock, position: int, context: RuleContext) -> bool:
-    """Tell whether a contact names a head: a name (placeholder allowed), a 部门 and a head 职务."""
-    return (
-        block.filled("姓名")[position]
-        and block.filled("部门")[position]
-        and block.filled("职务")[position]
-        and head_titles(block, context)[position]
-    )
+def identifies_head(block: ContactBlock, context: RuleContext) -> list[bool]:
+    """Return whether each contact names a head: a name (placeholder allowed), a 部门 and a head 职务."""
+    def compute() -> list[bool]:
+        fields = (block.filled("姓名"), block.filled("部门"), block.filled("职务"), head_titles(block, context))
+        return list(map(all, zip(*fields)))
+    return block.derived("identifies-head", compute)
 
 
 def check_titles(table: Table, context: RuleContext) -> Iterator[Finding]:
     """not-department-head on 职务, and other-department on a head's 部门."""
     config = context.config
     for block in table.contacts:
-        heads = head_titles(block, context)
+        titles, heads = head_titles(block, context), identifies_head(block, context)
         departments = block.reading(
             "部门", "qualifying-department", lambda raw: qualifying_department(normalize_text(raw), config)
         )
         for position in positions_where(block.filled("职务")):
             row = table.rows[position]
-            if not heads[position]:
+            if not titles[position]:
                 value = block.texts("职务")[position]
                 yield make_finding(row, block.headers["职务"], "not-department-head", value)
-            elif identifies_head(block, position, context) and departments[position] is None:
+            elif heads[position] and departments[position] is None:
                 value = block.texts("部门")[position]
                 yield make_finding(row, block.headers["部门"], "other-department", value)
 
 
 def phones_of(block: ContactBlock) -> list[tuple[PhoneNumber, ...]]:
     """Return the numbers of each customer's 电话 in this block; () where blank or filler."""
-    return block.filled_reading("电话", "phones", lambda raw: tuple(parse_phone_cell(raw)), blank=())
+    return block.filled_reading("电话", "phones", lambda raw: parse_phone_text(normalize_text(raw)), blank=())
 
 
 def check_phones(table: Table, context: RuleContext) -> Iterator[Finding]:

@@ -30,9 +30,8 @@ _DONE_FIELD_HINTS = {
 def check_required_fields(table: Table, context: RuleContext) -> Iterator[Finding]:
     """missing-field: a required customer field is blank or holds only filler."""
     for header in context.config.required_fields:
-        texts = table.texts(header)
         for position in positions_where_not(table.filled(header)):
-            value = texts[position]
+            value = table.texts(header)[position]
             state = f"只填了占位词“{value}”" if value else "为空"
             yield make_finding(table.rows[position], header, "missing-field", value, state=state)
 
@@ -137,13 +136,18 @@ def check_unit_name(table: Table, context: RuleContext) -> Iterator[Finding]:
 
 def addresses(table: Table) -> list[Address | None]:
     """Return each customer's parsed 地址, ``None`` where it is blank or filler."""
-    return table.filled_reading("地址", "address", lambda raw: parse_address(normalize_text(raw)))
+    return table.filled_reading("地址", "address", _parse_address)
+
+
+def _parse_address(raw: object) -> Address | None:
+    text = normalize_text(raw)
+    return parse_address(text) if text else None
 
 
 def address_cities(table: Table) -> list[str | None]:
     """Return the city of each customer's 地址, ``None`` when blank or not found."""
     return table.derived(
-        "address-cities", lambda table: [address.city if address else None for address in addresses(table)]
+        "address-cities", lambda: [address.city if address else None for address in addresses(table)]
     )
 
 

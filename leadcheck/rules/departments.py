@@ -13,7 +13,7 @@ from typing import Iterator
 from leadcheck.checks.names import is_design_institute, is_institute_head
 from leadcheck.model.findings import Finding, make_finding
 from leadcheck.rules.context import RuleContext
-from leadcheck.rules.contacts import head_titles
+from leadcheck.rules.contacts import identifies_head
 from leadcheck.rules.customer import headcounts
 from leadcheck.table import Table
 from leadcheck.values import meaningful_length, normalize_text
@@ -41,7 +41,7 @@ class DepartmentOutcome:
 
 def department_outcomes(table: Table, context: RuleContext) -> list[DepartmentOutcome]:
     """Return R-DEPT for every customer, computed once per table."""
-    return table.derived("department-outcomes", lambda table: _decide_all(table, context))
+    return table.derived("department-outcomes", lambda: _decide_all(table, context))
 
 
 def _decide_all(table: Table, context: RuleContext) -> list[DepartmentOutcome]:
@@ -74,11 +74,7 @@ def _decide_all(table: Table, context: RuleContext) -> list[DepartmentOutcome]:
 
 def _count_departments(table: Table, context: RuleContext) -> list[DepartmentCount]:
     """Count D and C for every customer."""
-    blocks = []
-    for block in table.contacts:
-        # A head is named (a placeholder name is allowed), has a 部门 and a head 职务.
-        heads = map(all, zip(block.filled("姓名"), block.filled("部门"), block.filled("职务"), head_titles(block, context)))
-        blocks.append((list(heads), block.complete, block.texts("部门")))
+    blocks = [(identifies_head(block, context), block.complete, block.texts("部门")) for block in table.contacts]
 
     counts = []
     for position in range(table.size):

@@ -21,9 +21,7 @@ from pathlib import Path
 from typing import Iterable
 from xml.etree.ElementTree import ParseError
 
-import openpyxl
 from defusedxml import DefusedXmlException
-from openpyxl.utils.exceptions import InvalidFileException
 
 from leadcheck.model.columns import ColumnMap
 from leadcheck.model.config import CONFIG_SHEET, DATA_SHEET
@@ -260,6 +258,11 @@ def _fill_merged(grid: list[list[object]], ranges: list[tuple[tuple[int, int], t
 
 
 def _read_with_openpyxl(path: Path, sheet: str) -> tuple[str, list[list[object]], list[list[object]] | None]:
+    # Imported here because most reads go through calamine, and openpyxl takes about a
+    # quarter of a second to import.
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ParseError, DefusedXmlException) as error:

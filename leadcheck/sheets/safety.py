@@ -26,14 +26,16 @@ import re
 import zipfile
 import zlib
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
-from openpyxl.worksheet.worksheet import Worksheet
 
 from leadcheck.sheets.errors import InputError
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 # Parts whose names end like this are XML and are checked. VML drawings (.vml) are XML too.
 XML_SUFFIXES = (".xml", ".rels", ".vml")
