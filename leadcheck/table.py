@@ -132,6 +132,10 @@ class _Fields:
     def filled(self, name: str) -> list[bool]:
         return self.store.filled(self._indices.get(name))
 
+    def text_at(self, name: str, position: int) -> str:
+        """Return one cell as normalised text, without reading the rest of its column."""
+        return normalize_text(self.raw(name)[position])
+
     def reading(self, name: str, key: str, function: Reading) -> list:
         """Return ``function`` of every raw cell of column ``name``; ``key`` names the reading."""
         return self.store.reading(self._indices.get(name), key, function)

@@ -4,7 +4,8 @@ A plain similarity threshold pairs far too many distinct units: 上海市富鑫�
 上海市富辰网络科技 score 83 of 100 though they are two companies. So a pair is scored only
 when it passes three gates: the same leading trade-name characters of the core, the same
 numerals (第一 vs 第二), and no contradicting city or district. Records are blocked by
-trade-name characters, so only records that can pass the first gate are ever compared.
+trade-name characters and numerals, so only records that can pass the first two gates
+are ever compared.
 
 Pairs scoring ``DUPLICATE_SCORE`` or more are one unit; pairs between ``REVIEW_SCORE`` and
 that are only listed for review and never merged. Records sharing a phone number that are
@@ -148,10 +149,12 @@ def _scored_pairs(
     names: list[UnitName], places: list[tuple[str, str, str]]
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Return (duplicate pairs, review pairs) of record indices that pass every gate."""
-    blocks: dict[str, list[int]] = defaultdict(list)
+    # Names with other numerals never pair, so they go to separate blocks: a sheet of
+    # 第1…第500 项目部 of one company then compares no two of them.
+    blocks: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
     for index, name in enumerate(names):
         if name.core:
-            blocks[name.trade].append(index)
+            blocks[(name.trade, name.numerals)].append(index)
 
     strong: list[tuple[int, int]] = []
     weak: list[tuple[int, int]] = []

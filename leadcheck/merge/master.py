@@ -12,6 +12,7 @@ a hash of its own content, in the hidden sheet ``_合并来源``. A new input ro
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -107,57 +108,93 @@ def _identity(values: dict[str, object]) -> tuple[str, str, str]:
     return _identity_of(values.get("业务员"), values.get("单位名称"))
 
 
-# merge_rows indexes every row already merged once per input file, so without the cache a
-# folder of 50 files parsed each unit name about 25 times. The size covers 100,000 rows.
+# A master re-read with --into contains each unit name once per merged row, and a folder of
+# files repeats few names, so parsed names are kept. The size covers 100,000 rows.
 @lru_cache(maxsize=2**17)
 def _identity_of(rep: object, unit_name: object) -> tuple[str, str, str]:
     unit = parse_unit_name(normalize_text(unit_name))
     return normalize_text(rep), unit.city, unit.core
 
 
-def merge_rows(existing: list[MergedRow], incoming: Sequence[MergedRow]) -> tuple[list[MergedRow], FileCounts]:
-    """Merge one file's rows into ``existing`` (changed in place) and count what happened.
+class RowMerger:
+    """The merged rows so far, indexed by content hash, source location and rep + unit.
 
-    ``updated_rows`` lists the 1-based positions in ``existing`` (so the merged sheet's
-    row minus one) of the rows that took new values.
+    Files are merged one after another. A row is matched only against rows merged before
+    its file started, never against rows of its own file, so two rows of one file that
+    share rep, unit and 拜访日期 are both kept. The indexes take a file's rows when the
+    file is done, so each row is indexed once, not once per later file.
     """
-    counts = FileCounts(read=len(incoming))
-    hashes = {row.content_hash for row in existing}
-    by_location = {(row.source_file, row.source_row): index for index, row in enumerate(existing)}
-    by_identity: dict[tuple[str, str, str], list[int]] = {}
-    for index, row in enumerate(existing):
-        by_identity.setdefault(_identity(row.values), []).append(index)
 
-    for row in incoming:
-        if row.content_hash in hashes:
-            counts.unchanged += 1
-            continue
-        target = _updated_target(row, existing, by_location, by_identity)
-        if target is None:
-            existing.append(row)
-            counts.added += 1
-        else:
-            existing[target] = row
-            counts.updated += 1
-            counts.updated_rows.append(target + 1)
-        hashes.add(row.content_hash)
-    return existing, counts
+    def __init__(self, rows: Sequence[MergedRow]) -> None:
+        self.rows = list(rows)
+        # Content hash → number of merged rows with it; a row counts until it is replaced.
+        self._hashes = Counter(row.content_hash for row in self.rows)
+        self._by_location: dict[tuple[str, int], int] = {}
+        self._by_identity: dict[tuple[str, str, str], list[int]] = {}
+        for index, row in enumerate(self.rows):
+            self._index(index, row)
 
+    def merge(self, incoming: Sequence[MergedRow]) -> FileCounts:
+        """Merge one file's rows and count what happened.
 
-def _updated_target(
-    row: MergedRow, existing: list[MergedRow],
-    by_location: dict[tuple[str, int], int], by_identity: dict[tuple[str, str, str], list[int]],
-) -> int | None:
-    """Return the index of the master row that ``row`` is an edited version of, if any."""
-    identity = _identity(row.values)
-    if not identity[2]:
+        ``updated_rows`` lists the 1-based positions in ``rows`` (so the merged sheet's row
+        minus one) of the rows that took new values.
+        """
+        counts = FileCounts(read=len(incoming))
+        changed: list[tuple[int, MergedRow]] = []
+        replaced_hashes: list[str] = []
+        for row in incoming:
+            if row.content_hash in self._hashes:
+                counts.unchanged += 1
+                continue
+            target = self._updated_target(row)
+            if target is None:
+                self.rows.append(row)
+                changed.append((len(self.rows) - 1, row))
+                counts.added += 1
+            else:
+                replaced = self.rows[target]
+                self.rows[target] = row
+                changed.append((target, row))
+                self._forget_location(target, replaced)
+                replaced_hashes.append(replaced.content_hash)
+                counts.updated += 1
+                counts.updated_rows.append(target + 1)
+            self._hashes[row.content_hash] += 1
+
+        # Rows of this file become matchable for the files after it, and replaced
+        # versions stop matching.
+        for index, row in changed:
+            self._index(index, row)
+        for digest in replaced_hashes:
+            self._hashes[digest] -= 1
+            if not self._hashes[digest]:
+                del self._hashes[digest]
+        return counts
+
+    def _index(self, index: int, row: MergedRow) -> None:
+        # A later row from the same location wins, as a file read twice under one name.
+        self._by_location[(row.source_file, row.source_row)] = index
+        positions = self._by_identity.setdefault(_identity(row.values), [])
+        if index not in positions:
+            positions.append(index)
+
+    def _forget_location(self, index: int, replaced: MergedRow) -> None:
+        location = (replaced.source_file, replaced.source_row)
+        if self._by_location.get(location) == index:
+            del self._by_location[location]
+
+    def _updated_target(self, row: MergedRow) -> int | None:
+        """Return the index of the merged row that ``row`` is an edited version of, if any."""
+        identity = _identity(row.values)
+        if not identity[2]:
+            return None
+        location = self._by_location.get((row.source_file, row.source_row))
+        if location is not None and _identity(self.rows[location].values) == identity:
+            return location
+
+        visit = normalize_text(row.values.get("拜访日期"))
+        for index in self._by_identity.get(identity, []):
+            if normalize_text(self.rows[index].values.get("拜访日期")) == visit:
+                return index
         return None
-    location = by_location.get((row.source_file, row.source_row))
-    if location is not None and _identity(existing[location].values) == identity:
-        return location
-
-    visit = normalize_text(row.values.get("拜访日期"))
-    for index in by_identity.get(identity, []):
-        if normalize_text(existing[index].values.get("拜访日期")) == visit:
-            return index
-    return None

@@ -147,10 +147,12 @@ def content_hash(values: dict[str, object]) -> str:
     Two readings of one row (the rep's file and the merged workbook) hash alike, because
     numbers, dates and full-width text are compared in their normalised form.
     """
-    cells = sorted(
-        (header, normalize_text(value)) for header, value in values.items()
-        if header not in SOURCE_HEADERS and header != RESULT_COLUMN and normalize_text(value)
-    )
+    cells = []
+    for header, value in values.items():
+        text = normalize_text(value)
+        if text and header not in SOURCE_HEADERS and header != RESULT_COLUMN:
+            cells.append((header, text))
+    cells.sort()
     text = "\x1f".join(f"{header}\x1e{value}" for header, value in cells)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

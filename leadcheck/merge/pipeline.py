@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Sequence
 
 from leadcheck.engine import MissingColumnsError, summarize, validate_rows
 from leadcheck.merge.dedupe import DUPLICATE, DuplicateGroup, UnitRecord, find_duplicate_groups
-from leadcheck.merge.master import FileCounts, Master, merge_rows, read_master
+from leadcheck.merge.master import FileCounts, Master, RowMerger, read_master
 from leadcheck.merge.merge import (
     SOURCE_HEADERS, MergedRow, collect_inputs, file_digest, merged_rows, source_sheet,
     table_values, union_headers,
@@ -103,7 +103,7 @@ def run_merge(
     if not paths:
         raise MergeError("没有找到可合并的文件：请给出 .xlsx、.xlsm、.xls 或 .csv 文件，或包含它们的文件夹。")
     master = _read_master(options.into)
-    rows = list(master.rows)
+    merger = RowMerger(master.rows)
     digests = master.digests
     reports: list[FileReport] = []
     headers = [master.headers]
@@ -127,9 +127,9 @@ def run_merge(
         digests.add(digest)
         headers.append(source.headers)
         configs.append(sheet.config_text or "")
-        rows, counts = merge_rows(rows, merged_rows(source))
-        report.counts = counts
+        report.counts = merger.merge(merged_rows(source))
 
+    rows = merger.rows
     _check_row_count(master, reports, rows)
     if not rows:
         raise NothingToMergeError("没有可合并的行：所有输入文件都被跳过或拒绝，未写入任何文件。", reports)

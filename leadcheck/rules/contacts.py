@@ -154,11 +154,12 @@ def check_phones(table: Table, context: RuleContext) -> Iterator[Finding]:
     """invalid-phone, phone-missing-area-code and area-code-mismatch, per number."""
     cities = address_cities(table)
     for block in table.contacts:
-        header, texts = block.headers["电话"], block.texts("电话")
+        header = block.headers["电话"]
         for position, numbers in enumerate(phones_of(block)):
             for number in numbers:
                 if number.kind != "mobile":
-                    yield from _phone_findings(table.rows[position], header, texts[position], number, cities[position])
+                    value = block.text_at("电话", position)
+                    yield from _phone_findings(table.rows[position], header, value, number, cities[position])
 
 
 def _phone_findings(row: int, header: str, value: str, number: PhoneNumber, address_city: str | None) -> Iterator[Finding]:
@@ -219,7 +220,7 @@ def _switchboard_findings(row: int, position: int, landlines: list[tuple[Contact
     for number in sorted(flagged):
         block = reported[number]
         yield make_finding(
-            row, block.headers["电话"], "switchboard-missing-extension", block.texts("电话")[position],
+            row, block.headers["电话"], "switchboard-missing-extension", block.text_at("电话", position),
             reason=flagged[number], example=f"{_plain_line(phones_of(block)[position])}转8021",
         )
 

@@ -153,11 +153,11 @@ def address_cities(table: Table) -> list[str | None]:
 
 def check_address(table: Table, context: RuleContext) -> Iterator[Finding]:
     """incomplete-address: no city, no district or town, no street detail, or a wrong district."""
-    texts = table.texts("地址")
     for position, address in enumerate(addresses(table)):
         if address is not None and address.problems:
             reason = "，".join(address.problems)
-            yield make_finding(table.rows[position], "地址", "incomplete-address", texts[position], reason=reason)
+            value = table.text_at("地址", position)
+            yield make_finding(table.rows[position], "地址", "incomplete-address", value, reason=reason)
 
 
 CUSTOMER_RULES = (

@@ -18,7 +18,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
@@ -237,7 +237,7 @@ def _calamine_grid(workbook: object, sheet_name: str) -> list[list[object]]:
     if worksheet.start is None:
         return []
     padding = [None] * worksheet.start[1]
-    grid = _stop_at_blank_rows(padding + [_clean_value(value) for value in values] for values in worksheet.iter_rows())
+    grid = _stop_at_blank_rows(padding + values for values in _clean_rows(worksheet.iter_rows()))
     _fill_merged(grid, worksheet.merged_cell_ranges or ())
     return grid
 
@@ -305,6 +305,37 @@ def _stop_at_blank_rows(rows: Iterable[list[object]]) -> list[list[object]]:
                 break
         grid.append(values)
     return grid
+
+
+def _clean_rows(rows: Iterable[list[object]]) -> Iterator[list[object]]:
+    """Yield each row with ``_clean_value`` applied, calling it once per distinct value.
+
+    A sheet repeats most of its values, so a row whose values were all seen before is
+    mapped through a dict at C speed. Only text and date-time values are replaced through
+    the dict: ``True == 1`` as a key, so a number that needed cleaning would also replace
+    a boolean. If one does (a reader returning ``int``), the rest is cleaned cell by cell.
+    """
+    replacements: dict[object, object] = {}
+    seen: set[object] = set()
+    cell_by_cell = False
+    for values in rows:
+        if cell_by_cell:
+            yield [_clean_value(value) for value in values]
+            continue
+        if not seen.issuperset(values):
+            for value in set(values).difference(seen):
+                cleaned = _clean_value(value)
+                if cleaned is value:
+                    continue
+                if type(value) in (str, datetime):
+                    replacements[value] = cleaned
+                else:
+                    cell_by_cell = True
+            seen.update(values)
+        if cell_by_cell:
+            yield [_clean_value(value) for value in values]
+        else:
+            yield list(map(replacements.get, values, values))
 
 
 def _clean_value(value: object) -> object:

@@ -26,6 +26,10 @@ from leadcheck.sheets.xmlparts import DECLARATION, MAIN_NAMESPACE, RELATIONSHIP_
 # date and time cells ('yyyy-mm-dd h:mm:ss', 'yyyy-mm-dd', 'h:mm:ss').
 DATETIME_STYLE, DATE_STYLE, TIME_STYLE = 1, 2, 3
 
+# Text up to this many characters is escaped once per distinct value. Longer text in a lead
+# sheet (addresses, notes) rarely repeats, and keeping it would only grow the memo.
+_ESCAPE_MEMO_LENGTH = 16
+
 STYLES = (
     f'<styleSheet xmlns="{MAIN_NAMESPACE}"><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd h:mm:ss"/>'
     '<numFmt numFmtId="165" formatCode="yyyy-mm-dd"/></numFmts><fonts count="1"><font><sz val="11"/>'
@@ -117,12 +121,21 @@ def _row_lines(rows: Sequence[Sequence[object]]):
     # Text is nearly every cell of a lead sheet, so it skips value_cell's type tests.
     width = max((len(values) for values in rows), default=0)
     letters = [get_column_letter(column) for column in range(1, width + 1)]
+    escaped: dict[str, str] = {}
     for row, values in enumerate(rows, 1):
         cells = []
         for column, value in enumerate(values):
             if type(value) is str:
-                if value:
-                    cells.append(f'<c r="{letters[column]}{row}" t="inlineStr"><is><t xml:space="preserve">{xml_text(value)}</t></is></c>')
+                if not value:
+                    continue
+                # Short values (部门, 职务, 性别, dates written as text) recur on most rows,
+                # so each is escaped once; long ones are nearly all distinct.
+                text = escaped.get(value)
+                if text is None:
+                    text = xml_text(value)
+                    if len(value) <= _ESCAPE_MEMO_LENGTH:
+                        escaped[value] = text
+                cells.append(f'<c r="{letters[column]}{row}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
             elif value is not None:
                 cells.append(value_cell(row, column + 1, value))
         yield f'<row r="{row}">{"".join(cells)}</row>'
