@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -147,14 +148,18 @@ def content_hash(values: dict[str, object]) -> str:
     Two readings of one row (the rep's file and the merged workbook) hash alike, because
     numbers, dates and full-width text are compared in their normalised form.
     """
-    cells = []
-    for header, value in values.items():
-        text = normalize_text(value)
-        if text and header not in SOURCE_HEADERS and header != RESULT_COLUMN:
-            cells.append((header, text))
-    cells.sort()
-    text = "\x1f".join(f"{header}\x1e{value}" for header, value in cells)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    parts = []
+    for header in _hashed_headers(tuple(values)):
+        text = normalize_text(values[header])
+        if text:
+            parts.append(f"{header}\x1e{text}")
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=64)
+def _hashed_headers(headers: tuple[str, ...]) -> tuple[str, ...]:
+    # Every row of one file has the same headers, so they are sorted once per file.
+    return tuple(sorted(header for header in headers if header not in SOURCE_HEADERS and header != RESULT_COLUMN))
 
 
 def merged_rows(source: SourceSheet) -> list[MergedRow]:
