@@ -41,6 +41,7 @@ _EXTENSION = re.compile(r"(?:转|分机|ext\.?|x|#).*$", re.IGNORECASE)
 _TRAILING_EXTENSION = re.compile(r"^(.*)-\d{1,6}$")
 # A trailing -NNNN is an extension only after a complete landline of 10 or more digits.
 _COMPLETE_LANDLINE_DIGITS = 10
+_NON_DIGITS = re.compile(r"\D")
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^0[1-9]\d{8,10}$")
 
@@ -210,8 +211,15 @@ def _shared_phone_groups(
     records: Sequence[UnitRecord], names: list[UnitName], units: _DisjointSet
 ) -> list[DuplicateGroup]:
     by_phone: dict[str, list[int]] = defaultdict(list)
+    numbers_of: dict[object, set[str]] = {}
     for index, record in enumerate(records):
-        numbers = {number for cell in record.phones for number in phone_numbers(cell)}
+        numbers = set()
+        for cell in record.phones:
+            # A switchboard recurs on many rows; each distinct cell is read once.
+            found = numbers_of.get(cell)
+            if found is None:
+                found = numbers_of[cell] = phone_numbers(cell)
+            numbers |= found
         for number in sorted(numbers):
             by_phone[number].append(index)
 
@@ -236,11 +244,16 @@ def phone_numbers(cell: object) -> set[str]:
     numbers: set[str] = set()
 
     for part in _PHONE_SEPARATORS.split(text):
-        part = _EXTENSION.sub("", part.strip())
-        trailing = _TRAILING_EXTENSION.match(part)
-        if trailing and len(re.sub(r"\D", "", trailing.group(1))) >= _COMPLETE_LANDLINE_DIGITS:
-            part = trailing.group(1)
-        digits = re.sub(r"\D", "", part)
+        part = part.strip()
+        if part.isascii() and part.isdigit():
+            # The common case, a bare mobile or landline, has nothing to remove.
+            digits = part
+        else:
+            part = _EXTENSION.sub("", part)
+            trailing = _TRAILING_EXTENSION.match(part)
+            if trailing and len(_NON_DIGITS.sub("", trailing.group(1))) >= _COMPLETE_LANDLINE_DIGITS:
+                part = trailing.group(1)
+            digits = _NON_DIGITS.sub("", part)
 
         # An international prefix (+86, 0086) replaces the trunk 0 of a landline.
         if part.startswith("+86") or digits.startswith("0086"):
