@@ -7,8 +7,7 @@ also complete. Departments are compared by their normalised text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from leadcheck.checks.names import is_design_institute, is_institute_head
 from leadcheck.model.findings import Finding, make_finding
@@ -25,15 +24,16 @@ FAILED = "failed"
 NOT_EVALUATED = "not-evaluated"  # 拜访方式 blank or invalid: only that field's own finding is reported
 
 
-@dataclass(frozen=True, slots=True)
-class DepartmentCount:
+class DepartmentCount(NamedTuple):
     departments: int  # D
     complete_departments: int  # C
 
 
-@dataclass(frozen=True, slots=True)
-class DepartmentOutcome:
-    """R-DEPT for one customer: the outcome and the counts it was decided on."""
+class DepartmentOutcome(NamedTuple):
+    """R-DEPT for one customer: the outcome and the counts it was decided on.
+
+    Named tuples, like ``DepartmentCount``, because one of each is built per customer.
+    """
 
     outcome: str
     count: DepartmentCount | None  # None when NOT_EVALUATED
