@@ -88,11 +88,17 @@ def _no_progress() -> None:
 
 
 def _require_columns(columns: ColumnMap, config: RuleConfig) -> None:
+    missing = missing_columns(columns, config)
+    if missing:
+        raise MissingColumnsError(missing)
+
+
+def missing_columns(columns: ColumnMap, config: RuleConfig = DEFAULT_CONFIG) -> list[str]:
+    """Return the required headers a sheet lacks, in template order, and a note when it has no contacts."""
     missing = columns.missing(config.required_fields)
     if not columns.contacts:
         missing.append("联系人1-姓名 等联系人列")
-    if missing:
-        raise MissingColumnsError(missing)
+    return missing
 
 
 def _apply_quotas(table: Table, findings: dict[int, list[Finding]], context: RuleContext):

@@ -196,7 +196,7 @@ if __name__ == "__main__":
 # Lead sheets for merge tests. The public golden file holds reps 张伟 (rows 2-30) and 李娜
 # (rows 31-42); the two generated sheets add 王芳 and 赵强 with planted duplicates.
 
-GOLDEN = Path("/work/shared/cases/leads-public.xlsx")
+GOLDEN = Path(__file__).parent / "golden" / "leads-public.xlsx"
 
 # The run date of every merge test, after every 拜访日期 below and in the golden file.
 TODAY = date(2026, 12, 1)

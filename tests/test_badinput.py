@@ -24,6 +24,7 @@ from click.testing import CliRunner, Result
 from badinput.catalogue import CATALOGUE, FORMULA_TEXTS, Case, Refused, Verdicts
 from badinput.inputs import base_rows, write_book, write_raw
 from badinput.packages import sheet_parts, write_parts
+from privileges import without_file_override
 from leadcheck.cli import cli
 from leadcheck.model.codes import CODES
 from leadcheck.model.config import DATA_SHEET
@@ -181,13 +182,7 @@ def test_read_only_folder(tmp_path: Path) -> None:
     source = write_book(tmp_path / "客户登记.xlsx", base_rows())
     before = sha256(source)
     tmp_path.chmod(0o555)
-    command = [str(REPO / ".venv/bin/leadcheck"), "validate", str(source), *TODAY]
-    if os.geteuid() == 0:
-        setpriv = shutil.which("setpriv")
-        if setpriv is None:
-            pytest.skip("setpriv is needed to drop root's write capabilities")
-        dropped = "-dac_override,-dac_read_search"
-        command = [setpriv, f"--inh-caps={dropped}", f"--bounding-set={dropped}", *command]
+    command = without_file_override([str(REPO / ".venv/bin/leadcheck"), "validate", str(source), *TODAY])
     try:
         completed = subprocess.run(command, capture_output=True, text=True)
     finally:

@@ -31,9 +31,10 @@ def test_add_after_replace():
         ("quota_percnt = 15", ["quota_percnt", "quota_percent"]),
         ('[add]\nquota_percent = [1]', ["quota_percent", "列表"]),
         ("quota_percent = 0", ["quota_percent"]),
-        ('quota_percent = "15"', ["quota_percent"]),
+        ('quota_percent = "15"', ["quota_percent", "应为整数"]),
         ("head_titles = [1, 2]", ["head_titles"]),
-        ("head_titles = [", ["TOML"]),
+        ("head_titles = [", ["TOML", "文件末尾"]),
+        ("quota_percent = 15\n= 3", ["TOML", "第 2 行第 1 列附近"]),
     ],
 )
 def test_invalid_config_rejected(text, words):

@@ -55,6 +55,15 @@ def _sheet_rows(path: Path, sheet: str) -> list[tuple]:
     return rows
 
 
+def _edit_plan(path: Path) -> None:
+    """Change 未来计划 of the third customer of ``path``, as a rep edits a row."""
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook.active
+    plan_column = [cell.value for cell in sheet[1]].index("未来计划") + 1
+    sheet.cell(4, plan_column, "已确定明年三月招标")
+    workbook.save(path)
+
+
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -157,12 +166,7 @@ def test_remerge_into_output_adds_nothing(inputs, tmp_path):
 def test_edited_row_reported_as_updated(inputs, tmp_path):
     target = tmp_path / "汇总.xlsx"
     _merge(inputs, target)
-
-    workbook = openpyxl.load_workbook(inputs[1])
-    sheet = workbook.active
-    plan_column = [cell.value for cell in sheet[1]].index("未来计划") + 1
-    sheet.cell(4, plan_column, "已确定明年三月招标")
-    workbook.save(inputs[1])
+    _edit_plan(inputs[1])
 
     again = run_merge(inputs, target, MergeOptions(into=target, today=TODAY))
     counts = again.files[1].counts
@@ -230,3 +234,46 @@ def test_skip_bad_lists_skipped_file(inputs, tmp_path):
     assert result.exit_code == 0, result.output
     assert "已跳过 d-损坏.xlsx" in result.output
     assert "合计：输入 57 行，输出 57 行" in result.output
+
+
+def _without_column(path: Path, header: str) -> None:
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook.active
+    sheet.delete_cols([cell.value for cell in sheet[1]].index(header) + 1)
+    workbook.save(path)
+
+
+def test_missing_required_column_stops_merge(inputs, tmp_path):
+    _without_column(inputs[1], "单位名称")
+    target = tmp_path / "汇总.xlsx"
+    result = CliRunner().invoke(merge_command, [str(path) for path in inputs] + ["-o", str(target)])
+
+    assert result.exit_code == 2
+    assert f"文件“{inputs[1].name}”缺少必需的列：单位名称" in result.output
+    assert "--skip-bad" in result.output
+    assert not target.exists()
+
+
+def test_skip_bad_skips_missing_column(inputs, tmp_path):
+    _without_column(inputs[1], "单位名称")
+    target = tmp_path / "汇总.xlsx"
+    result = CliRunner().invoke(
+        merge_command, [str(path) for path in inputs] + ["-o", str(target), "--skip-bad", "--today", "2026-12-01"]
+    )
+
+    assert result.exit_code == 0, result.output
+    assert f"已跳过 {inputs[1].name}：缺少必需的列：单位名称" in result.output
+    assert "合计：输入 48 行，输出 48 行" in result.output
+
+
+def test_into_counts_every_row_of_edited_file(inputs, tmp_path):
+    target = tmp_path / "汇总.xlsx"
+    runner = CliRunner()
+    runner.invoke(merge_command, [str(path) for path in inputs] + ["-o", str(target), "--today", "2026-12-01"])
+    _edit_plan(inputs[1])
+
+    edited = runner.invoke(merge_command, [str(inputs[1]), "--into", str(target), "--today", "2026-12-01"])
+    again = runner.invoke(merge_command, [str(inputs[1]), "--into", str(target), "--today", "2026-12-01"])
+
+    assert f"{inputs[1].name}：读取 9 行，有效 7，无效 2；新增 0，更新 1，已在汇总表中 8" in edited.output
+    assert f"{inputs[1].name}：读取 9 行，有效 7，无效 2（此文件已合并过" in again.output

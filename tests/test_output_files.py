@@ -4,12 +4,16 @@ import os
 import shutil
 import stat
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from leadcheck.cli import cli
+from leadcheck.model.columns import template_headers
+from tests.mergefixtures import GOLDEN
+from tests.privileges import without_file_override
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "示例客户登记.xlsx"
 
@@ -70,3 +74,49 @@ def test_strict_rejecting_every_file_names_them(tmp_path):
     assert result.exit_code == 1
     assert "已拒绝 王磊.xlsx" in result.output
     assert not target.exists()
+
+
+
+def test_read_only_master_not_replaced(tmp_path):
+    """A master marked read-only is not replaced by --into, even though its folder is writable."""
+    source = tmp_path / "李娜.xlsx"
+    shutil.copy(GOLDEN, source)
+    master = tmp_path / "汇总.xlsx"
+    assert CliRunner().invoke(cli, ["merge", str(source), "-o", str(master), "--today", "2026-12-01"]).exit_code == 0
+    master.chmod(0o444)
+    before = master.read_bytes()
+
+    command = [str(Path(sys.executable).with_name("leadcheck")), "merge", str(source), "--into", str(master)]
+    completed = subprocess.run(without_file_override(command), capture_output=True, text=True)
+
+    assert completed.returncode == 2
+    assert "是只读文件，合并不会覆盖它" in completed.stderr
+    assert master.read_bytes() == before
+
+
+def test_strict_validate_says_why(tmp_path):
+    source = tmp_path / "李娜.xlsx"
+    shutil.copy(GOLDEN, source)
+    result = CliRunner().invoke(cli, ["validate", str(source), "--strict", "--today", "2026-12-01"])
+
+    assert result.exit_code == 1
+    assert "个无效客户：按 --strict 以退出码 1 结束。" in result.output
+
+
+def test_csv_missing_columns_names_file(tmp_path):
+    source = tmp_path / "缺列.csv"
+    source.write_text("业务员,拜访日期\n王磊,2026-11-02\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(source), "--json"])
+
+    assert result.exit_code == 2
+    assert "文件“缺列.csv”缺少必需的列：" in result.output
+    assert "工作表" not in result.output
+
+
+def test_empty_sheet_says_no_customers(tmp_path):
+    source = tmp_path / "空表.csv"
+    source.write_text(",".join(template_headers()) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(source), "-o", str(tmp_path / "空表.校验.xlsx")])
+
+    assert result.exit_code == 0, result.output
+    assert "没有客户记录" in result.output

@@ -1,7 +1,8 @@
 """``leadcheck merge FILE_OR_DIR… -o 汇总.xlsx``: merge reps' sheets into one checked workbook.
 
 Exit status: 0 when the merged workbook was written, 1 when ``--strict`` rejected a file
-(the others are still merged), 2 when nothing was written.
+(the others are still merged; nothing is written when all are rejected), 2 when nothing
+was written for any other reason.
 """
 
 from __future__ import annotations

@@ -45,7 +45,9 @@ def validate_command(file: Path, as_json: bool, output: Path | None, today: date
         if not as_json:
             _print_summary(result, target)
 
-    if strict and any(not verdict.valid for verdict in result.customers):
+    invalid = sum(not verdict.valid for verdict in result.customers)
+    if strict and invalid:
+        click.echo(f"有 {invalid} 个无效客户：按 --strict 以退出码 {EXIT_INVALID_CUSTOMERS} 结束。", err=True)
         sys.exit(EXIT_INVALID_CUSTOMERS)
 
 
@@ -79,8 +81,9 @@ def _validate(sheet: SheetData, config: RuleConfig, today: date | None) -> Resul
         with tqdm(total=VALIDATION_STEPS, desc="校验", unit="步", file=sys.stderr, leave=False, disable=None) as bar:
             return validate_rows(sheet.headers, sheet.rows, config=config, today=today, advance=bar.update)
     except MissingColumnsError as error:
-        fail(f"文件“{sheet.path.name}”的“{sheet.sheet_name}”工作表缺少必需的列：{'、'.join(error.missing)}。"
-             "请按模板补上这些表头后再校验。")
+        # A CSV file has no sheets, so its name alone says where the headers are missing.
+        where = "" if sheet.path.suffix.lower() == ".csv" else f"的“{sheet.sheet_name}”工作表"
+        fail(f"文件“{sheet.path.name}”{where}缺少必需的列：{'、'.join(error.missing)}。请按模板补上这些表头后再校验。")
 
 
 def _write_copy(source: Path, output: Path | None, sheet: SheetData, result: Result, config: RuleConfig) -> Path:
@@ -101,6 +104,8 @@ def _write_copy(source: Path, output: Path | None, sheet: SheetData, result: Res
 
 
 def _print_summary(result: Result, target: Path) -> None:
+    if not result.customers:
+        click.echo("没有客户记录：表头下面还没有填写任何客户。")
     for rep in result.summary:
         click.echo(f"{rep.rep or UNNAMED_REP}：客户 {rep.customers} 个，有效 {rep.valid} 个，无效 {rep.invalid} 个")
         for usage in result.quotas:

@@ -25,7 +25,7 @@ from leadcheck.sheets.filebook import FileBook
 from leadcheck.sheets.package import restore_package_parts
 from leadcheck.sheets.permissions import apply_target_mode
 from leadcheck.sheets.reader import SheetData
-from leadcheck.sheets.safety import lock_file_problem, store_text_cells
+from leadcheck.sheets.safety import replace_problem, store_text_cells
 from leadcheck.sheets.workbook import SUMMARY_SHEET
 from leadcheck.sheets.xmlcopy import PlannedBook, StreamUnsupported, write_streamed_copy
 
@@ -132,7 +132,7 @@ def _check_target(source: Path, target: Path) -> None:
         raise AnnotationError(f"输出文件“{target.name}”就是输入文件：校验从不改写原文件，请另选输出文件名。")
     if not target.parent.is_dir():
         raise AnnotationError(f"输出文件夹“{target.parent}”不存在或不是文件夹：请先创建它，或用 -o 指定其他位置。")
-    problem = lock_file_problem(target, "校验")
+    problem = replace_problem(target, "校验")
     if problem is not None:
         raise AnnotationError(problem)
     suffix = target.suffix.lower()

@@ -54,6 +54,8 @@ class FileCounts:
     updated: int = 0
     unchanged: int = 0
     updated_rows: list[int] = field(default_factory=list)
+    # 0-based positions in the merged rows of every row of the input that is in the output.
+    positions: list[int] = field(default_factory=list)
 
 
 def read_master(path: Path) -> Master:
@@ -129,6 +131,9 @@ class RowMerger:
         self.rows = list(rows)
         # Content hash → number of merged rows with it; a row counts until it is replaced.
         self._hashes = Counter(row.content_hash for row in self.rows)
+        # Content hash → position of the latest merged row with it, to tell where an
+        # unchanged row of an input sits in the output.
+        self._position_of_hash = {row.content_hash: index for index, row in enumerate(self.rows)}
         self._by_location: dict[tuple[str, int], int] = {}
         self._by_identity: dict[tuple[str, str, str], list[int]] = {}
         for index, row in enumerate(self.rows):
@@ -146,11 +151,13 @@ class RowMerger:
         for row in incoming:
             if row.content_hash in self._hashes:
                 counts.unchanged += 1
+                counts.positions.append(self._position_of_hash[row.content_hash])
                 continue
             target = self._updated_target(row)
             if target is None:
                 self.rows.append(row)
-                changed.append((len(self.rows) - 1, row))
+                target = len(self.rows) - 1
+                changed.append((target, row))
                 counts.added += 1
             else:
                 replaced = self.rows[target]
@@ -161,6 +168,8 @@ class RowMerger:
                 counts.updated += 1
                 counts.updated_rows.append(target + 1)
             self._hashes[row.content_hash] += 1
+            self._position_of_hash[row.content_hash] = target
+            counts.positions.append(target)
 
         # Rows of this file become matchable for the files after it, and replaced
         # versions stop matching.
@@ -171,6 +180,12 @@ class RowMerger:
             if not self._hashes[digest]:
                 del self._hashes[digest]
         return counts
+
+    def locate(self, incoming: Sequence[MergedRow]) -> list[int]:
+        """Return the positions in ``rows`` of the rows of an already merged file that are still there."""
+        return [
+            self._position_of_hash[row.content_hash] for row in incoming if row.content_hash in self._hashes
+        ]
 
     def _index(self, index: int, row: MergedRow) -> None:
         # A later row from the same location wins, as a file read twice under one name.

@@ -28,7 +28,7 @@ from leadcheck.model.result import Result
 from leadcheck.sheets.filebook import FileBook
 from leadcheck.sheets.permissions import apply_target_mode
 from leadcheck.sheets.reader import SheetData
-from leadcheck.sheets.safety import lock_file_problem, store_text_cells
+from leadcheck.sheets.safety import replace_problem, store_text_cells
 from leadcheck.sheets.workbook import SheetLayout
 from leadcheck.sheets.xmlbook import values_package
 from leadcheck.sheets.xmlcopy import PlannedBook, StreamUnsupported, write_streamed_copy
@@ -162,7 +162,7 @@ def duplicate_block(book: MergedBook) -> list[list[object]]:
 def _save_atomically(target: Path, save: Callable[[Path], None]) -> None:
     if not target.parent.is_dir():
         raise OutputError(f"输出文件夹“{target.parent}”不存在或不是文件夹：请先创建它，或换一个输出路径。")
-    problem = lock_file_problem(target, "合并")
+    problem = replace_problem(target, "合并")
     if problem is not None:
         raise OutputError(problem)
     handle, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".~", suffix=".xlsx")

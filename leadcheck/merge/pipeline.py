@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from leadcheck.engine import MissingColumnsError, summarize, validate_rows
+from leadcheck.engine import MissingColumnsError, missing_columns, summarize, validate_rows
 from leadcheck.merge.dedupe import DUPLICATE, DuplicateGroup, UnitRecord, find_duplicate_groups
 from leadcheck.merge.master import FileCounts, Master, RowMerger, read_master
 from leadcheck.merge.merge import (
@@ -20,6 +20,7 @@ from leadcheck.merge.merge import (
     table_values, union_headers,
 )
 from leadcheck.merge.output import MergedBook, write_merged_book
+from leadcheck.model.columns import ColumnMap
 from leadcheck.model.config import DEFAULT_CONFIG, RuleConfig, config_from_toml
 from leadcheck.model.findings import make_finding
 from leadcheck.model.result import Result
@@ -113,7 +114,7 @@ def run_merge(
     for path in progress(paths):
         report, sheet = _read_input(path, options)
         reports.append(report)
-        if sheet is None:
+        if sheet is None or _skip_incomplete(report, sheet, options):
             continue
         digest = file_digest(path)
         source = source_sheet(path, sheet, digest)
@@ -121,6 +122,7 @@ def run_merge(
         if digest in digests:
             report.status = ALREADY_MERGED
             report.counts.unchanged = len(source.rows)
+            report.counts.positions = merger.locate(merged_rows(source))
             continue
         if options.strict and _reject_invalid(report, sheet, options):
             continue
@@ -157,6 +159,27 @@ def _read_input(path: Path, options: MergeOptions) -> tuple[FileReport, SheetDat
         if not options.skip_bad:
             raise MergeError(f"{error}（合并已停止；加 --skip-bad 可跳过无法读取的文件）") from error
         return FileReport(path, SKIPPED, reason=str(error)), None
+
+
+def _skip_incomplete(report: FileReport, sheet: SheetData, options: MergeOptions) -> bool:
+    """Stop the merge, or skip the file with ``--skip-bad``, when it lacks required headers.
+
+    Its rows would all be invalid, and their blank unit names would pair them with other
+    units through their phones. ``--strict`` rejects such a file instead (see below).
+    """
+    if options.strict:
+        return False
+    config = options.config or _embedded_config(sheet.config_text or "")
+    missing = missing_columns(ColumnMap.from_headers(list(sheet.headers)), config)
+    if not missing:
+        return False
+    reason = f"缺少必需的列：{'、'.join(missing)}"
+    if not options.skip_bad:
+        raise MergeError(
+            f"文件“{sheet.path.name}”{reason}。合并已停止：请按模板补上这些表头，或加 --skip-bad 跳过此文件。"
+        )
+    report.status, report.reason = SKIPPED, reason
+    return True
 
 
 def _reject_invalid(report: FileReport, sheet: SheetData, options: MergeOptions) -> bool:
@@ -252,12 +275,11 @@ def _with_duplicate_findings(result: Result, groups: list[DuplicateGroup]) -> Re
 
 
 def _count_verdicts(reports: list[FileReport], book: MergedBook) -> None:
+    # A file's rows are counted where they sit in the output: added, updated, or already
+    # there from an earlier merge of this or an older version of the file.
     valid = {verdict.row: verdict.valid for verdict in book.result.customers}
-    by_file: dict[str, list[bool]] = {}
-    for merged_row, row in enumerate(book.rows, start=2):
-        by_file.setdefault(row.source_digest, []).append(valid[merged_row])
     for report in reports:
         if report.status in (MERGED, ALREADY_MERGED):
-            verdicts = by_file.get(file_digest(report.path), [])
+            verdicts = [valid[position + 2] for position in set(report.counts.positions)]
             report.valid = sum(verdicts)
             report.invalid = len(verdicts) - report.valid

@@ -13,6 +13,7 @@ would otherwise silently leave a default rule in force.
 from __future__ import annotations
 
 import dataclasses
+import re
 import tomllib
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -176,8 +177,16 @@ def _coerce(key: str, value: Any, default: Any) -> Any:
             raise ConfigError(f"配置项“{key}”应为字符串列表，实际为 {value!r}")
         return tuple(value)
     if isinstance(default, bool) or not isinstance(value, type(default)):
-        raise ConfigError(f"配置项“{key}”应为 {type(default).__name__}，实际为 {value!r}")
+        expected = _TYPE_NAMES.get(type(default), type(default).__name__)
+        raise ConfigError(f"配置项“{key}”应为{expected}，实际为 {value!r}")
     return value
+
+
+# Names of the field types in messages to a trainer editing the TOML file.
+_TYPE_NAMES = {int: "整数（不加引号，如 10）", str: "文本（加英文双引号）", float: "数字"}
+
+# tomllib ends each syntax error with "(at line L, column C)".
+_ERROR_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 def config_from_toml(text: str, base: RuleConfig | None = None) -> RuleConfig:
@@ -185,7 +194,14 @@ def config_from_toml(text: str, base: RuleConfig | None = None) -> RuleConfig:
     try:
         values = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"规则配置不是有效的 TOML：{error}") from error
+        position = _ERROR_POSITION.search(str(error))
+        if position:
+            where = f"第 {position.group(1)} 行第 {position.group(2)} 列附近"
+        else:
+            where = "文件末尾" if "end of document" in str(error) else "某处"
+        raise ConfigError(
+            f"规则配置不是有效的 TOML：{where}有语法错误（{error}）。请对照 examples/rules.toml 检查引号、括号和等号。"
+        ) from error
     return config_from_mapping(values, base)
 
 

@@ -111,7 +111,7 @@ def read_lead_sheet(path: Path | str, sheet: str = DATA_SHEET) -> SheetData:
         if head.startswith(_OLE_MAGIC):
             _reject_ole_workbook(path)
         if not head.startswith(_ZIP_MAGIC):
-            raise InputError(path, "不是 Excel 工作簿（内容不是 .xlsx 格式）", "请确认选对了文件，或" + _SAVE_AS_XLSX)
+            raise InputError(path, f"不是 Excel 工作簿（内容不是 {suffix} 格式）", "请确认选对了文件，或" + _SAVE_AS_XLSX)
         claimed_cells = _check_zip(path)
         return _read_workbook(path, sheet, claimed_cells)
 

@@ -10,8 +10,9 @@ Three protections live here:
 - ``xml_safe_text`` replaces the control characters that XML 1.0 cannot hold, so a value
   read from a CSV file or decoded by calamine from ``_x0001_`` can be written to a new
   workbook instead of stopping the save.
-- ``find_lock_file`` and ``lock_file_problem`` find the lock file that Excel, WPS or LibreOffice keeps beside a
-  workbook while it is open, so a command refuses to replace a file someone has open.
+- ``find_lock_file`` and ``replace_problem`` find the lock file that Excel, WPS or
+  LibreOffice keeps beside a workbook while it is open, so a command refuses to replace a
+  file someone has open, or one marked read-only.
 - ``store_text_cells`` keeps text that starts like a formula (``=``) as a text cell. Only
   ``=`` needs it: openpyxl stores any other text, including ``+86 571 87654321``, ``-``,
   ``@SUM(A1)`` and a leading tab or carriage return, as a text cell already, and Excel never
@@ -22,6 +23,7 @@ Naming: a *part* is a member of the workbook's zip package (``xl/sharedStrings.x
 
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 import zlib
@@ -213,15 +215,20 @@ def find_lock_file(target: Path) -> Path | None:
     return None
 
 
-def lock_file_problem(target: Path, action: str) -> str | None:
-    """Return the Chinese sentence refusing to replace an open ``target``, or ``None``.
+def replace_problem(target: Path, action: str) -> str | None:
+    """Return the Chinese sentence refusing to replace ``target``, or ``None`` when it may be.
 
-    ``action`` is the command's verb in the remedy, e.g. "校验" or "合并".
+    ``target`` may not be replaced while Excel, WPS or LibreOffice has it open (a lock file
+    lies beside it), or when it is a read-only file: an atomic rename would replace it all
+    the same, so the user's read-only mark is honoured here. ``action`` is the command's
+    verb in the remedy, e.g. "校验" or "合并".
     """
     lock = find_lock_file(target)
-    if lock is None:
-        return None
-    return (
-        f"输出文件“{target.name}”正在 Excel、WPS 或 LibreOffice 中打开（旁边有锁定文件“{lock.name}”）："
-        f"请先关闭它再{action}，或换一个输出文件名；如果并没有打开，请删除该锁定文件。"
-    )
+    if lock is not None:
+        return (
+            f"输出文件“{target.name}”正在 Excel、WPS 或 LibreOffice 中打开（旁边有锁定文件“{lock.name}”）："
+            f"请先关闭它再{action}，或换一个输出文件名；如果并没有打开，请删除该锁定文件。"
+        )
+    if target.is_file() and not os.access(target, os.W_OK):
+        return f"输出文件“{target.name}”是只读文件，{action}不会覆盖它：请取消它的只读属性，或换一个输出文件名。"
+    return None
