@@ -308,10 +308,10 @@ def test_xlsm_file(tmp_path: Path, backend: str) -> None:
 # CSV.
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16", "utf-16-le", "utf-16-be"])
 def test_csv_encodings(tmp_path: Path, encoding: str) -> None:
     # Excel's UTF-16 "Unicode 文本" export separates cells with tabs.
-    delimiter = "\t" if encoding == "utf-16" else ","
+    delimiter = "\t" if encoding.startswith("utf-16") else ","
     unit = f"杭州市城建设计研究院{delimiter}东区"
     lines = [
         ["业务员", "拜访日期", "单位名称", "联系人1-电话"],

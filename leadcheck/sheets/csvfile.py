@@ -24,9 +24,13 @@ _SAVE_AS_UTF8 = "请在 Excel/WPS 中打开后另存为“CSV UTF-8（逗号分�
 # Excel's "Unicode 文本" export is UTF-16 with a byte order mark and tab separators.
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
+# Bytes looked at to recognise UTF-16 written without a byte order mark. Its header line
+# alone (业务员, 拜访日期, …) is longer than this.
+_UTF16_SAMPLE = 512
+
 
 def decode_csv(path: Path, data: bytes) -> str:
-    """Decode CSV bytes as UTF-16 (with a byte order mark), UTF-8 or GB18030.
+    """Decode CSV bytes as UTF-16 (with or without a byte order mark), UTF-8 or GB18030.
 
     A byte order mark is dropped in each encoding (GB18030 has one too: 84 31 95 33).
     Raises ``InputError`` when no encoding decodes the bytes strictly, and when some lines
@@ -39,6 +43,9 @@ def decode_csv(path: Path, data: bytes) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             pass
+    unmarked = _utf16_without_bom(data)
+    if unmarked is not None:
+        return unmarked
 
     # UTF-8 goes first because GB18030 decodes most UTF-8 byte sequences too, into the
     # wrong characters. GB18030 is a superset of GBK and GB2312, so it also reads WPS's
@@ -78,6 +85,24 @@ def _first_line_not_utf8(data: bytes) -> int | None:
         if utf8_seen and first_other is not None:
             return first_other
     return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Decode UTF-16 written without a byte order mark, or return ``None``.
+
+    Text in UTF-8 or GB18030 has no NUL bytes, while UTF-16 has one in every ASCII
+    character (the commas, digits and line breaks of a CSV file): after it in
+    little-endian order, before it in big-endian order.
+    """
+    sample = data[:_UTF16_SAMPLE]
+    if b"\x00" not in sample:
+        return None
+    odd_nuls, even_nuls = sample[1::2].count(0), sample[0::2].count(0)
+    encoding = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def parse_csv(path: Path, text: str) -> list[list[object]]:
