@@ -10,7 +10,7 @@ from collections import Counter
 from datetime import date
 from typing import Callable, Iterable, Sequence
 
-from leadcheck.model.codes import CODES
+from leadcheck.model.codes import CODES, ERROR
 from leadcheck.model.columns import ColumnMap
 from leadcheck.model.config import DEFAULT_CONFIG, RuleConfig
 from leadcheck.model.findings import Finding
@@ -79,7 +79,8 @@ def validate_rows(
     advance()
 
     table_of_findings = [finding for row in table.rows for finding in findings[row]]
-    verdicts = _verdicts(table, findings, context)
+    invalid_rows = {finding.row for finding in table_of_findings if finding.level == ERROR}
+    verdicts = _verdicts(table, invalid_rows, context)
     return Result(columns, table_of_findings, verdicts, quotas, summarize(verdicts, table_of_findings))
 
 
@@ -105,12 +106,18 @@ def _apply_quotas(table: Table, findings: dict[int, list[Finding]], context: Rul
     reps: dict[str, RepQuotas] = {}
     rep_names, remarks = table.texts("业务员"), table.texts("备注")
     dates, outcomes = visit_dates(table), department_outcomes(table, context)
+    invalid_rows = {
+        finding.row for row_findings in findings.values() for finding in row_findings if finding.level == ERROR
+    }
     for position, row in enumerate(table.rows):
         # Every rep gets both quota rows, even with no eligible customer (base 0).
-        quotas = reps.setdefault(rep_names[position], RepQuotas(rep_names[position]))
-        row_findings = findings[row]
-        if any(finding.is_error for finding in row_findings):
+        rep = rep_names[position]
+        quotas = reps.get(rep)
+        if quotas is None:
+            quotas = reps[rep] = RepQuotas(rep)
+        if row in invalid_rows:
             continue
+        row_findings = findings[row]
         quotas.eligible += 1
         visit_date = dates[position]
 
@@ -130,13 +137,13 @@ def _apply_quotas(table: Table, findings: dict[int, list[Finding]], context: Rul
     return usages, quota_findings
 
 
-def _verdicts(table: Table, findings: dict[int, list[Finding]], context: RuleContext) -> list[CustomerVerdict]:
+def _verdicts(table: Table, invalid_rows: set[int], context: RuleContext) -> list[CustomerVerdict]:
     return [
         CustomerVerdict(
             row=row,
             rep=rep,
             unit=unit,
-            valid=not any(finding.is_error for finding in findings[row]),
+            valid=row not in invalid_rows,
             visit_date=visit_date,
             importance=importance,
         )

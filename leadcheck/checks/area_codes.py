@@ -159,6 +159,8 @@ def area_code_cities(area_code: str) -> tuple[str, ...] | None:
     return _city_table().get(area_code)
 
 
+# A sheet pairs few area codes with few cities, and every landline checks its pair again.
+@functools.lru_cache(maxsize=4096)
 def area_code_matches_city(area_code: str, city: str) -> bool | None:
     """Tell whether a landline area code belongs to a prefecture-level city.
 

@@ -33,6 +33,9 @@ from leadcheck.values import normalize_text
 # Fields whose wording may imply a gender, in the order their findings are reported.
 _SALUTATION_FIELDS = ("称呼", "姓名")
 
+# Kinds of number that are valid as written wherever they are.
+_NO_PHONE_FINDING = frozenset({"mobile", "service"})
+
 # Outcomes of the name check, per distinct 姓名.
 _MULTIPLE_PEOPLE = "multiple-people-in-block"
 _PLACEHOLDER = "placeholder-name"
@@ -66,7 +69,17 @@ def check_contact_formats(table: Table, context: RuleContext) -> Iterator[Findin
         genders = block.filled_reading("性别", "gender", lambda raw: canonical_gender(normalize_text(raw), context))
         problems = block.filled_reading("沟通时间", "date-problem", lambda raw: date_problem(raw, context))
         implied = [block.filled_reading(name, "implied-gender", _implied_gender) for name in _SALUTATION_FIELDS]
-        for position in positions_where(block.present):
+
+        # Only rows with an invalid 性别, a contradicting 称呼 or 姓名, or a bad 沟通时间 are
+        # looked at again; on most rows all three agree.
+        flagged = [
+            position
+            for position, (gender, salutation, name, problem) in enumerate(zip(genders, *implied, problems))
+            if problem or (gender is not None and (
+                gender not in config.genders or salutation not in (None, gender) or name not in (None, gender)
+            ))
+        ]
+        for position in flagged:
             row = table.rows[position]
             gender = genders[position]
             if gender in config.genders:
@@ -157,9 +170,12 @@ def check_phones(table: Table, context: RuleContext) -> Iterator[Finding]:
         header = block.headers["电话"]
         for position, numbers in enumerate(phones_of(block)):
             for number in numbers:
-                if number.kind != "mobile":
-                    value = block.text_at("电话", position)
-                    yield from _phone_findings(table.rows[position], header, value, number, cities[position])
+                # Mobiles and 400/800 numbers have no finding here, nor a landline when the
+                # address gives no city to compare its area code with.
+                if number.kind in _NO_PHONE_FINDING or (number.kind == "landline" and not cities[position]):
+                    continue
+                value = block.text_at("电话", position)
+                yield from _phone_findings(table.rows[position], header, value, number, cities[position])
 
 
 def _phone_findings(row: int, header: str, value: str, number: PhoneNumber, address_city: str | None) -> Iterator[Finding]:
@@ -192,15 +208,21 @@ def check_switchboards(table: Table, context: RuleContext) -> Iterator[Finding]:
             for number in phones[position]
             if number.kind == "landline"
         ]
-        if landlines:
+        # One landline can only be flagged as a 总机 without extension, the common
+        # case of a row is one direct line, and it needs no further look.
+        if len(landlines) > 1 or (landlines and _is_bare_switchboard(landlines[0][1])):
             yield from _switchboard_findings(table.rows[position], position, landlines)
+
+
+def _is_bare_switchboard(number: PhoneNumber) -> bool:
+    return number.switchboard and not number.extension
 
 
 def _switchboard_findings(row: int, position: int, landlines: list[tuple[ContactBlock, PhoneNumber]]) -> Iterator[Finding]:
     flagged: dict[int, str] = {}
     by_line: dict[str, list[tuple[ContactBlock, PhoneNumber]]] = defaultdict(list)
     for block, number in landlines:
-        if number.switchboard and not number.extension:
+        if _is_bare_switchboard(number):
             flagged.setdefault(block.number, "是总机，但没有写分机号")
         if number.line_key:
             by_line[number.line_key].append((block, number))
