@@ -18,7 +18,7 @@ Q_DEPT = "Q-DEPT"
 Q_NAME = "Q-NAME"
 
 # Chinese names of the quotas, for messages and the summary sheet.
-QUOTA_TITLES = {Q_DEPT: "部门不足例外（备注说明原因）", Q_NAME: "称谓代替姓名（以“姓+职务”代替姓名）"}
+QUOTA_TITLES = {Q_DEPT: "部门不足例外（备注说明原因）", Q_NAME: "称谓代替姓名"}
 
 
 @dataclass(frozen=True, slots=True)
