@@ -120,3 +120,38 @@ def test_empty_sheet_says_no_customers(tmp_path):
 
     assert result.exit_code == 0, result.output
     assert "没有客户记录" in result.output
+
+
+def test_click_errors_use_chinese_punctuation(tmp_path):
+    runner = CliRunner()
+    missing = runner.invoke(cli, ["validate"])
+    absent = runner.invoke(cli, ["merge", str(tmp_path), "--into", str(tmp_path / "无.xlsx")])
+
+    assert missing.exit_code == 2
+    assert "缺少参数“文件”。" in missing.output
+    assert absent.exit_code == 2
+    assert "“--into”的取值无效：文件“" in absent.output
+    assert "'" not in missing.output + absent.output
+
+
+def test_unicode_text_export_read(tmp_path):
+    source = tmp_path / "客户.txt"
+    headers = template_headers()
+    source.write_bytes(("\t".join(headers) + "\r\n").encode("utf-16"))
+    result = CliRunner().invoke(cli, ["validate", str(source), "-o", str(tmp_path / "客户.校验.xlsx")])
+
+    assert result.exit_code == 0, result.output
+    assert "没有客户记录" in result.output
+
+
+def test_folder_merge_leaves_out_annotated_copies(tmp_path):
+    folder = tmp_path / "本周"
+    folder.mkdir()
+    shutil.copy(GOLDEN, folder / "张伟.xlsx")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["validate", str(folder / "张伟.xlsx"), "--today", "2026-12-01"]).exit_code == 0
+    result = runner.invoke(cli, ["merge", str(folder), "-o", str(tmp_path / "汇总.xlsx"), "--today", "2026-12-01"])
+
+    assert result.exit_code == 0, result.output
+    assert "张伟.校验.xlsx" not in result.output
+    assert "合计：输入 41 行，输出 41 行" in result.output

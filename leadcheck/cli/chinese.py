@@ -26,35 +26,35 @@ _MESSAGES = {
     "Error: {message}": "错误：{message}",
     "Try '{command} {option}' for help.": "运行“{command} {option}”查看帮助。",
     "Missing argument": "缺少参数",
-    "{name} {filename!r} is not executable.": "{name} {filename!r} 无法执行。",
+    "{name} {filename!r} is not executable.": "{name}“{filename}”无法执行。",
     "Missing option": "缺少选项",
     "Missing parameter": "缺少参数",
     "Missing command.": "缺少命令。",
     "Missing parameter: {param_name}": "缺少参数：{param_name}",
     "Missing {param_type}": "缺少{param_type}",
-    "No such command {name!r}.": "没有名为 {name!r} 的命令。",
-    "No such option {name!r}.": "没有 {name!r} 这个选项。",
-    "Option {name!r} does not take a value.": "选项 {name!r} 不接受取值。",
-    "Invalid value for {param_hint}: {message}": "{param_hint} 的取值无效：{message}",
+    "No such command {name!r}.": "没有名为“{name}”的命令。",
+    "No such option {name!r}.": "没有“{name}”这个选项。",
+    "Option {name!r} does not take a value.": "选项“{name}”不接受取值。",
+    "Invalid value for {param_hint}: {message}": "{param_hint}的取值无效：{message}",
     "Invalid value: {message}": "取值无效：{message}",
-    "{name} {filename!r} does not exist.": "{name} {filename!r} 不存在。",
-    "{name} {filename!r} is a directory.": "{name} {filename!r} 是文件夹，不是文件。",
-    "{name} {filename!r} is a file.": "{name} {filename!r} 是文件，不是文件夹。",
-    "{name} {filename!r} is not readable.": "{name} {filename!r} 无法读取。",
-    "{name} {filename!r} is not writable.": "{name} {filename!r} 无法写入。",
+    "{name} {filename!r} does not exist.": "{name}“{filename}”不存在。",
+    "{name} {filename!r} is a directory.": "{name}“{filename}”是文件夹，不是文件。",
+    "{name} {filename!r} is a file.": "{name}“{filename}”是文件，不是文件夹。",
+    "{name} {filename!r} is not readable.": "{name}“{filename}”无法读取。",
+    "{name} {filename!r} is not writable.": "{name}“{filename}”无法写入。",
     "file": "文件",
     "directory": "文件夹",
     "path": "路径",
     "default: {default}": "默认：{default}",
     "Aborted!": "已中止。",
     "Choose from:\n\t{choices}": "可选：\n\t{choices}",
-    "{value!r} is not a valid {number_type}.": "{value!r} 不是有效的{number_type}。",
-    "{value!r} is not one of {choices}.": "{value!r} 不在可选项 {choices} 中。",
-    "{value!r} is not one of {choices}": "{value!r} 不在可选项 {choices} 中",
+    "{value!r} is not a valid {number_type}.": "“{value}”不是有效的{number_type}。",
+    "{value!r} is not one of {choices}.": "“{value}”不在可选项 {choices} 中。",
+    "{value!r} is not one of {choices}": "“{value}”不在可选项 {choices} 中",
     "Got unexpected extra argument ({args})": "多余的参数（{args}）",
     "Got unexpected extra arguments ({args})": "多余的参数（{args}）",
-    "Option {name!r} requires an argument.": "选项 {name!r} 需要一个取值。",
-    "Option {name!r} requires {nargs} arguments.": "选项 {name!r} 需要 {nargs} 个取值。",
+    "Option {name!r} requires an argument.": "选项“{name}”需要一个取值。",
+    "Option {name!r} requires {nargs} arguments.": "选项“{name}”需要 {nargs} 个取值。",
     "Did you mean {possibility}?": "您是不是要输入 {possibility}？",
     "(Possible options: {possibilities})": "（可能的选项：{possibilities}）",
 }
@@ -110,3 +110,27 @@ def install() -> None:
     # Column alignment in help tables counts characters; Chinese ones take two columns.
     click.formatting.term_len = display_width
     click.Context.formatter_class = ChineseHelpFormatter
+
+    # click quotes a parameter as 'FILE' and ends "Missing argument 'FILE'." with an ASCII
+    # full stop; Chinese text takes “文件” and 。.
+    click.core.Parameter.get_error_hint = _option_hint
+    click.core.Argument.get_error_hint = _argument_hint
+    click.exceptions.MissingParameter.format_message = _missing_message(click.exceptions.MissingParameter.format_message)
+
+
+def _option_hint(self: click.Parameter, ctx: click.Context | None) -> str:
+    return " / ".join(f"“{hint}”" for hint in self.opts or [self.human_readable_name])
+
+
+def _argument_hint(self: click.Argument, ctx: click.Context | None) -> str:
+    return f"“{self.make_metavar(ctx) if ctx is not None else self.human_readable_name}”"
+
+
+def _missing_message(format_message):
+    def format_in_chinese(self: click.exceptions.MissingParameter) -> str:
+        # Without an extra explanation, click's message is "<missing> <hint>." and its last
+        # character is the full stop; a hint such as “文件或文件夹...” keeps its dots. Chinese
+        # needs no space before the hint's opening quote.
+        text = format_message(self).replace(" “", "“", 1)
+        return text[:-1] + "。" if text.endswith(".") else text
+    return format_in_chinese

@@ -20,7 +20,7 @@ from leadcheck.sheets.reader import InputError, SheetData, read_lead_sheet
 PROGRESS_MIN_ROWS = 2000
 
 
-@click.command("validate", help="校验一个客户登记表（.xlsx、.xlsm、.xls 或 .csv），并在旁边生成带标记的副本。原文件不会被修改。")
+@click.command("validate", help="校验一个客户登记表（.xlsx、.xlsm、.xls、.csv 或 Excel 导出的 Unicode 文本 .txt），并在旁边生成带标记的副本。原文件不会被修改。")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True,
               help="以 JSON 格式输出校验报告到标准输出；此时只有给出 -o 才生成带标记的副本。")
@@ -81,8 +81,8 @@ def _validate(sheet: SheetData, config: RuleConfig, today: date | None) -> Resul
         with tqdm(total=VALIDATION_STEPS, desc="校验", unit="步", file=sys.stderr, leave=False, disable=None) as bar:
             return validate_rows(sheet.headers, sheet.rows, config=config, today=today, advance=bar.update)
     except MissingColumnsError as error:
-        # A CSV file has no sheets, so its name alone says where the headers are missing.
-        where = "" if sheet.path.suffix.lower() == ".csv" else f"的“{sheet.sheet_name}”工作表"
+        # A text file has no sheets, so its name alone says where the headers are missing.
+        where = "" if sheet.path.suffix.lower() in (".csv", ".txt") else f"的“{sheet.sheet_name}”工作表"
         fail(f"文件“{sheet.path.name}”{where}缺少必需的列：{'、'.join(error.missing)}。请按模板补上这些表头后再校验。")
 
 

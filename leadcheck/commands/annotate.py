@@ -37,7 +37,7 @@ TARGET_INFIX = ".校验"
 MACRO_SUFFIX = ".xlsm"
 
 # Sources whose copy is a new workbook built from the values read, not an edited original.
-VALUE_SUFFIXES = (".csv", ".xls")
+VALUE_SUFFIXES = (".csv", ".txt", ".xls")
 WORKBOOK_SUFFIXES = (".xlsx", MACRO_SUFFIX)
 
 
@@ -57,7 +57,7 @@ def write_annotated_copy(
 ) -> Path:
     """Write the annotated copy of ``source`` to ``target`` and return ``target``.
 
-    A .csv or .xls source becomes a new workbook holding the rows of ``sheet_data``
+    A .csv, .txt or .xls source becomes a new workbook holding the rows of ``sheet_data``
     (openpyxl cannot open an .xls, and a copy from values loses its formatting). An .xlsm
     copy keeps ``xl/vbaProject.bin`` and the ribbon parts byte for byte. Raises
     ``AnnotationError`` when ``target`` is the source or has an extension Excel would

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from leadcheck.commands.annotate import TARGET_INFIX
 from leadcheck.model.columns import (
     CONTACT_FIELDS, CUSTOMER_FIELDS, RESULT_COLUMN, ColumnMap, contact_header,
 )
@@ -63,10 +64,11 @@ class MergedRow:
 
 
 def collect_inputs(arguments: Iterable[Path], exclude: Iterable[Path] = ()) -> list[Path]:
-    """Expand folders into their lead files (.xlsx, .xlsm, .csv), sorted by name.
+    """Expand folders into their lead files (.xlsx, .xlsm, .xls, .csv), sorted by name.
 
-    Files named explicitly are kept whatever their extension, so that the reader reports
-    an unsupported one. Paths in ``exclude`` (the output and the master) are left out.
+    A folder's annotated copies written by ``leadcheck validate`` are left out. Files named
+    explicitly are kept whatever their name and extension, so that the reader reports an
+    unsupported one. Paths in ``exclude`` (the output and the master) are left out.
     """
     excluded = {path.resolve() for path in exclude}
     files: list[Path] = []
@@ -74,10 +76,12 @@ def collect_inputs(arguments: Iterable[Path], exclude: Iterable[Path] = ()) -> l
     for argument in arguments:
         argument = Path(argument)
         if argument.is_dir():
+            # Annotated copies (<名>.校验.xlsx) beside the reps' files repeat their rows.
             candidates = sorted(
                 path for path in argument.iterdir()
                 if path.is_file() and path.suffix.lower() in INPUT_SUFFIXES
                 and not path.name.startswith(_LOCK_FILE_PREFIX)
+                and not path.stem.endswith(TARGET_INFIX)
             )
         else:
             candidates = [argument]

@@ -194,13 +194,14 @@ def config_from_toml(text: str, base: RuleConfig | None = None) -> RuleConfig:
     try:
         values = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
+        # tomllib's own explanation is English, so only its position is passed on.
         position = _ERROR_POSITION.search(str(error))
         if position:
             where = f"第 {position.group(1)} 行第 {position.group(2)} 列附近"
         else:
             where = "文件末尾" if "end of document" in str(error) else "某处"
         raise ConfigError(
-            f"规则配置不是有效的 TOML：{where}有语法错误（{error}）。请对照 examples/rules.toml 检查引号、括号和等号。"
+            f"TOML 格式有误，{where}有语法错误。请对照 examples/rules.toml 检查引号、括号和等号。"
         ) from error
     return config_from_mapping(values, base)
 

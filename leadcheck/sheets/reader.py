@@ -75,6 +75,9 @@ EXCEL_ERRORS = frozenset({
 
 _SAVE_AS_XLSX = "在 Excel/WPS 中打开后另存为 .xlsx 再校验"
 
+# Delimited text read like CSV.
+_TEXT_SUFFIXES = (".csv", ".txt")
+
 
 @dataclass
 class SheetData:
@@ -101,9 +104,10 @@ def read_lead_sheet(path: Path | str, sheet: str = DATA_SHEET) -> SheetData:
     head = _read_head(path)
     suffix = path.suffix.lower()
 
-    if suffix == ".csv":
+    # Excel's "Unicode 文本" export is tab-separated UTF-16 saved as .txt.
+    if suffix in _TEXT_SUFFIXES:
         if head.startswith((_ZIP_MAGIC, _OLE_MAGIC)):
-            raise InputError(path, "的扩展名是 .csv，内容却是 Excel 工作簿", "请把扩展名改为 .xlsx 后再校验")
+            raise InputError(path, f"的扩展名是 {suffix}，内容却是 Excel 工作簿", "请把扩展名改为 .xlsx 后再校验")
         grid = parse_csv(path, decode_csv(path, path.read_bytes()))
         return _build_sheet_data(path, path.stem, grid, None)
 
@@ -128,7 +132,7 @@ def read_lead_sheet(path: Path | str, sheet: str = DATA_SHEET) -> SheetData:
 
     raise InputError(
         path,
-        f"的类型“{path.suffix or '无扩展名'}”不受支持（支持 .xlsx、.xlsm、.xls、.csv）",
+        f"的类型“{path.suffix or '无扩展名'}”不受支持（支持 .xlsx、.xlsm、.xls、.csv 和 Excel 导出的 Unicode 文本 .txt）",
         "请" + _SAVE_AS_XLSX,
     )
 

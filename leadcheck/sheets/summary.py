@@ -27,7 +27,7 @@ REP_HEADERS = ("业务员", "客户数", "有效", "无效")
 QUOTA_HEADERS = ("业务员", "限额", "合格客户数", "允许", "已用", "超出")
 TOTAL_LABEL = "合计"
 REP_LABEL = "一、各业务员客户数"
-CODE_LABEL = "二、问题分布（每行一条规则；警告也计数，但不影响有效）"
+CODE_LABEL = "二、问题分布（每行一条规则，数的是问题个数，一个客户可有多个问题；提醒也计数，但不影响有效）"
 CODE_HEADERS = ("问题", "级别")
 LEVEL_TITLES = {ERROR: "错误", WARNING: "提醒"}
 QUOTA_LABEL = (
@@ -70,7 +70,7 @@ def build_summary(result: Result, config: RuleConfig = DEFAULT_CONFIG, source: s
     """Lay out the summary of ``result``; ``source`` names the validated file in the title."""
     block: list[list[object]] = [
         [TITLE + (f"：{source}" if source else "")],
-        ["有效 = 满足全部条件的客户；无效原因按规则分列计数（警告也计数，但不影响有效）。"],
+        ["有效 = 满足全部条件的客户；问题按规则分列计数，数的是问题个数而不是客户个数（提醒也计数，但不影响有效）。"],
         [],
     ]
 
