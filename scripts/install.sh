@@ -34,7 +34,9 @@ fi
 stamp=$venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
 if [[ ! -e $stamp ]]; then
     "$venv/bin/python" -m pip install -q --upgrade pip
-    "$venv/bin/python" -m pip install -q -e '.[test]'
+    # setuptools prints an English notice box while it builds the editable install; it
+    # is not about this project, and users of the demo read Chinese.
+    PYTHONWARNINGS=ignore "$venv/bin/python" -m pip install -q -e '.[test]'
     rm -f "$venv"/.installed-*
     touch "$stamp"
 fi
