@@ -277,3 +277,25 @@ def test_into_counts_every_row_of_edited_file(inputs, tmp_path):
 
     assert f"{inputs[1].name}：读取 9 行，有效 7，无效 2；新增 0，更新 1，已在汇总表中 8" in edited.output
     assert f"{inputs[1].name}：读取 9 行，有效 7，无效 2（此文件已合并过" in again.output
+
+
+def test_folder_merge_skips_earlier_merged_book(inputs, tmp_path):
+    folder = inputs[0].parent
+    runner = CliRunner()
+    first = runner.invoke(merge_command, [str(folder), "-o", str(folder / "上周汇总.xlsx"), "--today", "2026-12-01"])
+    again = runner.invoke(merge_command, [str(folder), "-o", str(tmp_path / "汇总.xlsx"), "--today", "2026-12-01"])
+
+    assert first.exit_code == 0, first.output
+    assert again.exit_code == 0, again.output
+    assert "已跳过 上周汇总.xlsx：这是合并生成的汇总表" in again.output
+    assert "合计：输入 57 行，输出 57 行" in again.output
+
+
+def test_named_merged_book_still_merged(inputs, tmp_path):
+    earlier = tmp_path / "上周汇总.xlsx"
+    runner = CliRunner()
+    runner.invoke(merge_command, [str(path) for path in inputs] + ["-o", str(earlier), "--today", "2026-12-01"])
+    result = runner.invoke(merge_command, [str(earlier), "-o", str(tmp_path / "汇总.xlsx"), "--today", "2026-12-01"])
+
+    assert result.exit_code == 0, result.output
+    assert "上周汇总.xlsx：读取 57 行" in result.output

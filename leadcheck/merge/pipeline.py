@@ -16,8 +16,8 @@ from leadcheck.engine import MissingColumnsError, missing_columns, summarize, va
 from leadcheck.merge.dedupe import DUPLICATE, DuplicateGroup, UnitRecord, find_duplicate_groups
 from leadcheck.merge.master import FileCounts, Master, RowMerger, read_master
 from leadcheck.merge.merge import (
-    SOURCE_HEADERS, MergedRow, collect_inputs, file_digest, merged_rows, source_sheet,
-    table_values, union_headers,
+    SOURCE_FILE_HEADER, SOURCE_HEADERS, SOURCE_ROW_HEADER, MergedRow, canonical_header, collect_inputs,
+    file_digest, merged_rows, source_sheet, table_values, union_headers,
 )
 from leadcheck.merge.output import MergedBook, write_merged_book
 from leadcheck.model.columns import ColumnMap
@@ -111,10 +111,15 @@ def run_merge(
     configs: list[str] = []
 
     # Read each file, then merge its rows unless it was merged before or is rejected.
+    named = {Path(argument).resolve() for argument in inputs if not Path(argument).is_dir()}
     for path in progress(paths):
         report, sheet = _read_input(path, options)
         reports.append(report)
         if sheet is None or _skip_incomplete(report, sheet, options):
+            continue
+        if path.resolve() not in named and _is_merged_book(sheet):
+            report.status = SKIPPED
+            report.reason = "这是合并生成的汇总表，它的行来自各业务员的文件；要在它的基础上追加，请用 --into"
             continue
         digest = file_digest(path)
         source = source_sheet(path, sheet, digest)
@@ -159,6 +164,16 @@ def _read_input(path: Path, options: MergeOptions) -> tuple[FileReport, SheetDat
         if not options.skip_bad:
             raise MergeError(f"{error}（合并已停止；加 --skip-bad 可跳过无法读取的文件）") from error
         return FileReport(path, SKIPPED, reason=str(error)), None
+
+
+def _is_merged_book(sheet: SheetData) -> bool:
+    """Tell whether a sheet was written by merge: it has the 来源文件 and 来源行 columns.
+
+    Only files found in a folder are tested. An earlier merged workbook often lies in the
+    reps' folder, and its rows would be counted a second time as input.
+    """
+    headers = {canonical_header(header) for header in sheet.headers}
+    return SOURCE_FILE_HEADER in headers and SOURCE_ROW_HEADER in headers
 
 
 def _skip_incomplete(report: FileReport, sheet: SheetData, options: MergeOptions) -> bool:
