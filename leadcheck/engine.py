@@ -62,7 +62,7 @@ def validate_rows(
     table = Table(list(rows), columns, config)
     advance()
 
-    # Step 1: the per-customer rules, column by column; findings are kept in row order.
+    # Step 1: the per-customer rules, column by column. Findings are kept in row order.
     findings: dict[int, list[Finding]] = {row: [] for row in table.rows}
     for rule in ROW_RULES:
         for finding in rule(table, context):
@@ -72,14 +72,18 @@ def validate_rows(
         findings[finding.row].append(finding)
     advance()
 
-    # Step 2: the quotas, over eligible customers of each rep in input order.
-    quotas, quota_findings = _apply_quotas(table, findings, context)
+    # Step 2: the quotas, over eligible customers (no error so far) of each rep in input order.
+    invalid_rows = {
+        finding.row for row_findings in findings.values() for finding in row_findings if finding.level == ERROR
+    }
+    quotas, quota_findings = _apply_quotas(table, findings, invalid_rows, context)
     for finding in quota_findings:
         findings[finding.row].append(finding)
+        if finding.level == ERROR:
+            invalid_rows.add(finding.row)
     advance()
 
     table_of_findings = [finding for row in table.rows for finding in findings[row]]
-    invalid_rows = {finding.row for finding in table_of_findings if finding.level == ERROR}
     verdicts = _verdicts(table, invalid_rows, context)
     return Result(columns, table_of_findings, verdicts, quotas, summarize(verdicts, table_of_findings))
 
@@ -102,13 +106,10 @@ def missing_columns(columns: ColumnMap, config: RuleConfig = DEFAULT_CONFIG) -> 
     return missing
 
 
-def _apply_quotas(table: Table, findings: dict[int, list[Finding]], context: RuleContext):
+def _apply_quotas(table: Table, findings: dict[int, list[Finding]], invalid_rows: set[int], context: RuleContext):
     reps: dict[str, RepQuotas] = {}
     rep_names, remarks = table.texts("业务员"), table.texts("备注")
     dates, outcomes = visit_dates(table), department_outcomes(table, context)
-    invalid_rows = {
-        finding.row for row_findings in findings.values() for finding in row_findings if finding.level == ERROR
-    }
     for position, row in enumerate(table.rows):
         # Every rep gets both quota rows, even with no eligible customer (base 0).
         rep = rep_names[position]

@@ -61,7 +61,7 @@ class ColumnStore:
         self._is_blank = blank_test(config.filler_words)
 
     def raw(self, index: int | None) -> Sequence[object]:
-        """Return the cells of a column as read; all ``None`` when the column is absent."""
+        """Return the cells of a column as read, all ``None`` when the column is absent."""
         return self._absent if index is None else self._columns[index]
 
     def reading(self, index: int | None, key: str, function: Reading) -> list:
@@ -87,11 +87,11 @@ class ColumnStore:
         return cached
 
     def texts(self, index: int | None) -> list[str]:
-        """Return the cells as normalised text (NFKC, trimmed); "" for empty cells."""
+        """Return the cells as normalised text (NFKC, trimmed), with "" for empty cells."""
         return self.reading(index, "text", normalize_text)
 
     def filled(self, index: int | None) -> list[bool]:
-        """Return whether each cell contains real content; empty and filler cells are not filled."""
+        """Return whether each cell contains real content. Empty and filler cells are not filled."""
         cached = self._readings.get((index, "filled"))
         if cached is None:
             cached = list(map(not_, self.reading(index, "blank", self._is_blank)))
@@ -137,7 +137,7 @@ class _Fields:
         return normalize_text(self.raw(name)[position])
 
     def reading(self, name: str, key: str, function: Reading) -> list:
-        """Return ``function`` of every raw cell of column ``name``; ``key`` names the reading."""
+        """Return ``function`` of every raw cell of column ``name``, kept under the name ``key``."""
         return self.store.reading(self._indices.get(name), key, function)
 
     def filled_reading(self, name: str, key: str, function: Reading, blank: object = None) -> list:

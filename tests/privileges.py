@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-# CAP_DAC_OVERRIDE bypasses read, write and execute bits; CAP_DAC_READ_SEARCH bypasses reads.
+# CAP_DAC_OVERRIDE bypasses read, write and execute bits, and CAP_DAC_READ_SEARCH bypasses reads.
 _DROPPED = "-dac_override,-dac_read_search"
 
 

@@ -543,3 +543,13 @@ def test_xls_named_xlsx(xls_copy: Path, tmp_path: Path) -> None:
     shutil.copyfile(xls_copy, path)
 
     assert "旧版 .xls" in input_error(path)
+
+
+def test_csv_with_stray_nul_stays_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "leads.csv"
+    path.write_bytes("业务员,单位名称\r\n张伟,杭州市城建\x00设计研究院\r\n".encode("utf-8"))
+
+    data = read_lead_sheet(path)
+
+    assert data.headers == ["业务员", "单位名称"]
+    assert data.rows[0][1][0] == "张伟"

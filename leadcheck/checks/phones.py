@@ -399,7 +399,7 @@ def _is_valid(national: str, expected_type: int) -> bool:
     )
 
 
-# The compiled descriptions, loaded on first use; ``_is_valid`` runs once per number, so
+# The compiled descriptions, loaded on first use. ``_is_valid`` runs once per number, so
 # it reads this list instead of calling the cached loader.
 _DESCRIPTIONS: list[_Description] = []
 

@@ -215,7 +215,7 @@ def _shared_phone_groups(
     for index, record in enumerate(records):
         numbers = set()
         for cell in record.phones:
-            # A switchboard recurs on many rows; each distinct cell is read once.
+            # A switchboard recurs on many rows, so each distinct cell is read once.
             found = numbers_of.get(cell)
             if found is None:
                 found = numbers_of[cell] = phone_numbers(cell)

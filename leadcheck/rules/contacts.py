@@ -71,7 +71,7 @@ def check_contact_formats(table: Table, context: RuleContext) -> Iterator[Findin
         implied = [block.filled_reading(name, "implied-gender", _implied_gender) for name in _SALUTATION_FIELDS]
 
         # Only rows with an invalid 性别, a contradicting 称呼 or 姓名, or a bad 沟通时间 are
-        # looked at again; on most rows all three agree.
+        # looked at again, because on most rows all three agree.
         flagged = [
             position
             for position, (gender, salutation, name, problem) in enumerate(zip(genders, *implied, problems))
@@ -159,7 +159,7 @@ def check_titles(table: Table, context: RuleContext) -> Iterator[Finding]:
 
 
 def phones_of(block: ContactBlock) -> list[tuple[PhoneNumber, ...]]:
-    """Return the numbers of each customer's 电话 in this block; () where blank or filler."""
+    """Return the numbers of each customer's 电话 in this block, and () where it is blank or filler."""
     return block.filled_reading("电话", "phones", lambda raw: parse_phone_text(normalize_text(raw)), blank=())
 
 
@@ -208,8 +208,8 @@ def check_switchboards(table: Table, context: RuleContext) -> Iterator[Finding]:
             for number in phones[position]
             if number.kind == "landline"
         ]
-        # One landline can only be flagged as a 总机 without extension, the common
-        # case of a row is one direct line, and it needs no further look.
+        # A row with one landline can only be flagged for a 总机 without extension. Most
+        # rows have one direct line and need no further look.
         if len(landlines) > 1 or (landlines and _is_bare_switchboard(landlines[0][1])):
             yield from _switchboard_findings(table.rows[position], position, landlines)
 

@@ -28,6 +28,10 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # alone (业务员, 拜访日期, …) is longer than this.
 _UTF16_SAMPLE = 512
 
+# NUL bytes on one side that the sample must contain: the template's header line has 43
+# commas, and a UTF-8 file with a stray NUL character has one or two.
+_UTF16_MIN_NULS = 8
+
 
 def decode_csv(path: Path, data: bytes) -> str:
     """Decode CSV bytes as UTF-16 (with or without a byte order mark), UTF-8 or GB18030.
@@ -90,14 +94,15 @@ def _first_line_not_utf8(data: bytes) -> int | None:
 def _utf16_without_bom(data: bytes) -> str | None:
     """Decode UTF-16 written without a byte order mark, or return ``None``.
 
-    Text in UTF-8 or GB18030 has no NUL bytes, while UTF-16 has one in every ASCII
-    character (the commas, digits and line breaks of a CSV file): after it in
-    little-endian order, before it in big-endian order.
+    UTF-16 has a NUL byte in every ASCII character (the commas, digits and line breaks of
+    a CSV file), after it in little-endian order and before it in big-endian order. Text
+    in UTF-8 or GB18030 has NUL bytes only where a cell contains the control character,
+    so a few scattered NULs, or NULs on both sides alike, do not make a file UTF-16.
     """
     sample = data[:_UTF16_SAMPLE]
-    if b"\x00" not in sample:
-        return None
     odd_nuls, even_nuls = sample[1::2].count(0), sample[0::2].count(0)
+    if max(odd_nuls, even_nuls) < _UTF16_MIN_NULS or min(odd_nuls, even_nuls) * 4 > max(odd_nuls, even_nuls):
+        return None
     encoding = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
     try:
         return data.decode(encoding)

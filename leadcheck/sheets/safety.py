@@ -11,7 +11,7 @@ Three protections live here:
   read from a CSV file or decoded by calamine from ``_x0001_`` can be written to a new
   workbook instead of stopping the save.
 - ``find_lock_file`` and ``replace_problem`` find the lock file that Excel, WPS or
-  LibreOffice keeps beside a workbook while it is open, so a command refuses to replace a
+  LibreOffice keeps beside a workbook while it is open, so a command does not replace a
   file someone has open, or one marked read-only.
 - ``store_text_cells`` keeps text that starts like a formula (``=``) as a text cell. Only
   ``=`` needs it: openpyxl stores any other text, including ``+86 571 87654321``, ``-``,
@@ -216,7 +216,7 @@ def find_lock_file(target: Path) -> Path | None:
 
 
 def replace_problem(target: Path, action: str) -> str | None:
-    """Return the Chinese sentence refusing to replace ``target``, or ``None`` when it may be.
+    """Return the Chinese sentence that rejects replacing ``target``, or ``None`` when it may be replaced.
 
     ``target`` may not be replaced while Excel, WPS or LibreOffice has it open (a lock file
     lies beside it), or when it is a read-only file: an atomic rename would replace it all
